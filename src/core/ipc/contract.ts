@@ -1,0 +1,169 @@
+// The one IPC contract: every channel the renderer may invoke, with a zod schema for its single argument and
+// for its result. Main validates arguments against it; the preload exposes only these channel names; the
+// e2e harness injects the same table. Types on both sides are inferred from here.
+import { z } from 'zod';
+import { ArticleContent, ArticleStatus, ImportWarning, Article } from '../article/model';
+
+export const REVISION_REASONS = ['import', 'manual', 'autosave', 'restore', 'revise'] as const;
+export const RevisionReason = z.enum(REVISION_REASONS);
+export type RevisionReason = z.infer<typeof RevisionReason>;
+
+const Id = z.string().min(1).max(64);
+const Seq = z.number().int().positive();
+/** Imported files travel as base64: the same shape works over Electron IPC and the injected e2e bridge. */
+const MAX_IMPORT_BASE64 = Math.ceil((20 * 1024 * 1024 * 4) / 3) + 4;
+
+export const ArticleSummary = z.object({
+  id: z.string(),
+  headline: z.string(),
+  status: ArticleStatus,
+  updatedAt: z.string(),
+  author: z.string(),
+  words: z.number().int(),
+  deletedAt: z.string().nullable(),
+});
+export type ArticleSummary = z.infer<typeof ArticleSummary>;
+
+export const RevisionSummary = z.object({
+  seq: z.number().int(),
+  createdAt: z.string(),
+  author: z.string(),
+  reason: RevisionReason,
+  note: z.string().nullable(),
+  chars: z.number().int(),
+  words: z.number().int(),
+});
+export type RevisionSummary = z.infer<typeof RevisionSummary>;
+
+export const Revision = RevisionSummary.extend({
+  articleId: z.string(),
+  content: ArticleContent,
+});
+export type Revision = z.infer<typeof Revision>;
+
+export const SearchHit = z.object({
+  id: z.string(),
+  headline: z.string(),
+  status: ArticleStatus,
+  snippet: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const OpenArticle = z.object({
+  article: Article,
+  revision: RevisionSummary,
+});
+export type OpenArticle = z.infer<typeof OpenArticle>;
+
+export const ImportOutcome = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('imported'), id: z.string(), warnings: z.array(ImportWarning) }),
+  /** Same content hash as an existing article: the caller asks the user, then may repeat with allowDuplicate. */
+  z.object({ kind: z.literal('duplicate'), existingId: z.string(), existingHeadline: z.string() }),
+]);
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+export const User = z.object({ name: z.string() });
+
+export const UI_LANGUAGES = ['ar', 'en'] as const;
+export const Settings = z.object({
+  language: z.enum(UI_LANGUAGES),
+});
+export type Settings = z.infer<typeof Settings>;
+
+function channel<A extends z.ZodType, R extends z.ZodType>(arg: A, result: R): { arg: A; result: R } {
+  return { arg, result };
+}
+
+export const contract = {
+  'library:list': channel(z.object({ trash: z.boolean().default(false) }).strict(), z.array(ArticleSummary)),
+  'library:search': channel(z.object({ query: z.string().max(500) }).strict(), z.array(SearchHit)),
+  'library:importFile': channel(
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        dataBase64: z.string().max(MAX_IMPORT_BASE64),
+        allowDuplicate: z.boolean().default(false),
+      })
+      .strict(),
+    ImportOutcome,
+  ),
+  'library:importText': channel(
+    z
+      .object({
+        text: z.string().max(5_000_000),
+        /** 'html' when the clipboard held HTML. */
+        format: z.enum(['text', 'html']).default('text'),
+        allowDuplicate: z.boolean().default(false),
+      })
+      .strict(),
+    ImportOutcome,
+  ),
+  'library:trash': channel(z.object({ id: Id }).strict(), z.object({ ok: z.literal(true) })),
+  'library:untrash': channel(z.object({ id: Id }).strict(), z.object({ ok: z.literal(true) })),
+  'article:open': channel(z.object({ id: Id }).strict(), OpenArticle),
+  'article:save': channel(
+    z
+      .object({
+        id: Id,
+        content: ArticleContent,
+        reason: z.enum(['manual', 'autosave']),
+        note: z.string().max(2000).nullable().default(null),
+      })
+      .strict(),
+    /** `saved: false` when the content equals the latest revision (nothing new stored). */
+    z.object({ saved: z.boolean(), revision: RevisionSummary }),
+  ),
+  'revisions:list': channel(z.object({ id: Id }).strict(), z.array(RevisionSummary)),
+  'revisions:get': channel(z.object({ id: Id, seq: Seq }).strict(), Revision),
+  'revisions:restore': channel(z.object({ id: Id, seq: Seq }).strict(), RevisionSummary),
+  'user:get': channel(z.object({}).strict(), User.nullable()),
+  'user:set': channel(z.object({ name: z.string().trim().min(1).max(100) }).strict(), User),
+  'settings:get': channel(z.object({}).strict(), Settings),
+  'settings:set': channel(Settings.partial().strict(), Settings),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+export type ChannelArg<C extends Channel> = z.input<Contract[C]['arg']>;
+export type ChannelResult<C extends Channel> = z.output<Contract[C]['result']>;
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Errors travel as values: a thrown Error loses all but its message on the way through IPC. */
+export const ERROR_CODES = [
+  'bad_request',
+  'not_found',
+  'unsupported_file',
+  'too_large',
+  'empty_file',
+  'undecodable',
+  'conflict',
+  'database',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export type IpcError = { code: ErrorCode; message: string };
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** A failure the services raise on purpose; its code and message reach the user intact. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** What window.tadqiq looks like in the renderer (the preload and the e2e harness both provide it). */
+export interface TadqiqBridge {
+  invoke<C extends Channel>(channel: C, arg: ChannelArg<C>): Promise<IpcResult<ChannelResult<C>>>;
+  /** Events the main process sends (menu commands). Returns an unsubscribe function. */
+  on(event: AppEvent, listener: () => void): () => void;
+}
+export const APP_EVENTS = ['menu:import', 'menu:save', 'menu:history', 'app:before-close'] as const;
+export type AppEvent = (typeof APP_EVENTS)[number];

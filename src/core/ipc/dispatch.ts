@@ -1,0 +1,52 @@
+// Turns a table of service functions into the single IPC entry point used by Electron main and the e2e
+// harness alike: unknown channels and malformed arguments are refused with a typed error, service failures
+// come back as values, and unexpected exceptions are reported (never swallowed) and returned as 'internal'.
+import { z } from 'zod';
+import {
+  AppError,
+  contract,
+  isChannel,
+  type Channel,
+  type ChannelResult,
+  type Contract,
+  type IpcResult,
+} from './contract';
+
+export type ServiceTable = {
+  [C in Channel]: (arg: z.output<Contract[C]['arg']>) => ChannelResult<C> | Promise<ChannelResult<C>>;
+};
+
+export type Dispatch = (channel: unknown, arg: unknown) => Promise<IpcResult<unknown>>;
+
+export function createDispatch(
+  table: ServiceTable,
+  onInternalError: (channel: string, e: unknown) => void,
+): Dispatch {
+  return async (channel, arg) => {
+    if (!isChannel(channel)) {
+      return {
+        ok: false,
+        error: { code: 'bad_request', message: `Unknown channel: ${String(channel).slice(0, 80)}` },
+      };
+    }
+    const parsed = contract[channel].arg.safeParse(arg === undefined ? {} : arg);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'bad_request', message: z.prettifyError(parsed.error).slice(0, 2000) },
+      };
+    }
+    try {
+      const fn = table[channel] as (a: unknown) => unknown;
+      const value: unknown = await fn(parsed.data);
+      return { ok: true, value: contract[channel].result.parse(value) };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message } };
+      onInternalError(channel, e);
+      return {
+        ok: false,
+        error: { code: 'internal', message: e instanceof Error ? e.message : 'Unexpected error' },
+      };
+    }
+  };
+}
