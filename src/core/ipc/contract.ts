@@ -120,6 +120,8 @@ export const contract = {
   'user:set': channel(z.object({ name: z.string().trim().min(1).max(100) }).strict(), User),
   'settings:get': channel(z.object({}).strict(), Settings),
   'settings:set': channel(Settings.partial().strict(), Settings),
+  /** The renderer has flushed its last edit after 'app:before-close'; the window may close now. */
+  'app:closeReady': channel(z.object({}).strict(), z.object({ ok: z.literal(true) })),
 } as const;
 
 export type Contract = typeof contract;
@@ -127,6 +129,11 @@ export type Channel = keyof Contract;
 export const CHANNELS = Object.keys(contract) as Channel[];
 export type ChannelArg<C extends Channel> = z.input<Contract[C]['arg']>;
 export type ChannelResult<C extends Channel> = z.output<Contract[C]['result']>;
+
+/** Channels served by the window host (Electron main), not by the data services. */
+export const WINDOW_CHANNELS = ['app:closeReady'] as const satisfies readonly Channel[];
+export type WindowChannel = (typeof WINDOW_CHANNELS)[number];
+export type ServiceChannel = Exclude<Channel, WindowChannel>;
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

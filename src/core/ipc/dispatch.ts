@@ -10,11 +10,18 @@ import {
   type ChannelResult,
   type Contract,
   type IpcResult,
+  type ServiceChannel,
+  type WindowChannel,
 } from './contract';
 
-export type ServiceTable = {
-  [C in Channel]: (arg: z.output<Contract[C]['arg']>) => ChannelResult<C> | Promise<ChannelResult<C>>;
-};
+type Handler<C extends Channel> = (
+  arg: z.output<Contract[C]['arg']>,
+) => ChannelResult<C> | Promise<ChannelResult<C>>;
+
+/** What the data services implement: every channel but the window host's. */
+export type ServiceTable = { [C in ServiceChannel]: Handler<C> };
+/** What only a window host (Electron main) can answer. */
+export type WindowTable = { [C in WindowChannel]: Handler<C> };
 
 export type Dispatch = (channel: unknown, arg: unknown) => Promise<IpcResult<unknown>>;
 
@@ -37,7 +44,9 @@ export function createDispatch(
       };
     }
     try {
-      const fn = table[channel] as (a: unknown) => unknown;
+      const fn = (table as Partial<Record<Channel, (a: unknown) => unknown>>)[channel];
+      if (!fn)
+        return { ok: false, error: { code: 'bad_request', message: `Not available here: ${channel}` } };
       const value: unknown = await fn(parsed.data);
       return { ok: true, value: contract[channel].result.parse(value) };
     } catch (e) {
