@@ -19,12 +19,16 @@ try {
 if (existsSync(`${electronDir}path.txt`)) process.exit(0);
 const installer = `${electronDir}install.js`;
 if (!existsSync(installer)) {
-  console.log('tadqiq: Electron will be downloaded on first start (run `npx install-electron` to do it now).');
+  console.log(
+    'tadqiq: Electron will be downloaded on first start (run `npx install-electron` to do it now).',
+  );
   process.exit(0);
 }
 const r = spawnSync(process.execPath, [installer], { stdio: 'inherit', timeout: 120_000 });
 if (r.status !== 0) {
-  console.warn('tadqiq: the Electron binary could not be downloaded now (offline?). Tests and the command line');
+  console.warn(
+    'tadqiq: the Electron binary could not be downloaded now (offline?). Tests and the command line',
+  );
   console.warn('work without it; run `npx install-electron` once you are online, then `npm start`.');
 }
 process.exit(0);
