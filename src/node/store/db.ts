@@ -1,0 +1,142 @@
+// Opens the one local database: refuses files that are not ours or come from a newer Tadqiq without writing a
+// byte to them, sets the connection up (WAL, foreign keys, busy timeout) and runs pending migrations.
+import Database from 'better-sqlite3';
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../../core/ipc/contract';
+import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
+
+export type { Database };
+type Db = Database.Database;
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export type OpenOptions = {
+  /** Path to a better-sqlite3 addon built for another runtime (the Electron main process). */
+  nativeBinding?: string;
+  /** For tests: migrate only up to this version. */
+  targetVersion?: number;
+};
+
+/**
+ * Opens (creating when missing) a Tadqiq database file and brings its schema up to date.
+ * Throws AppError('database') for a file that is not a SQLite database, a SQLite file of another
+ * application, or a database written by a newer Tadqiq; in all three cases the file is left untouched.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const inMemory = path === ':memory:' || path === '';
+  if (!inMemory) inspectExisting(path, options);
+  let db: Db;
+  try {
+    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, { nativeBinding: options.nativeBinding });
+  } catch (e) {
+    throw new AppError('database', `Cannot open the database ${path}: ${messageOf(e)}`);
+  }
+  try {
+    // WAL: readers never block the writer and a committed transaction survives a crash of the process.
+    // synchronous=NORMAL in WAL mode keeps the database consistent on power loss too, at the price of
+    // possibly losing the last commits before it (the crash test holds the process-crash guarantee).
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, MIGRATIONS, options.targetVersion ?? LATEST_VERSION);
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof AppError) throw e;
+    throw new AppError('database', `Cannot open the database ${path}: ${messageOf(e)}`);
+  }
+}
+
+/** Reads an existing file strictly read-only and refuses it before anything can write to it. */
+function inspectExisting(path: string, options: OpenOptions): void {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new AppError('database', `${path} is not a file.`);
+    size = st.size;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return; // a new database
+    if (e instanceof AppError) throw e;
+    throw new AppError('database', `Cannot read the database ${path}: ${messageOf(e)}`);
+  }
+  // An empty file is what SQLite itself treats as a new, empty database.
+  if (size === 0) return;
+  const head = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.toString('latin1') !== SQLITE_MAGIC) {
+    throw new AppError('database', `${path} is not a Tadqiq database (it is not a SQLite database file).`);
+  }
+  let version: number;
+  let appId: number;
+  let tables: number;
+  let ro: Db | undefined;
+  try {
+    ro = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    version = ro.pragma('user_version', { simple: true }) as number;
+    appId = ro.pragma('application_id', { simple: true }) as number;
+    tables = (ro.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
+  } catch (e) {
+    throw new AppError('database', `${path} is not a Tadqiq database (${messageOf(e)}).`);
+  } finally {
+    ro?.close();
+  }
+  if (appId !== 0 && appId !== APPLICATION_ID) {
+    throw new AppError('database', `${path} is not a Tadqiq database (it belongs to another application).`);
+  }
+  if (version === 0 && tables > 0) {
+    throw new AppError(
+      'database',
+      `${path} is not a Tadqiq database (it holds tables of another application).`,
+    );
+  }
+  if (version > LATEST_VERSION) {
+    throw new AppError(
+      'database',
+      `${path} was written by a newer version of Tadqiq (database version ${version}; this version ` +
+        `understands up to ${LATEST_VERSION}). Update Tadqiq to open it; the file was not changed.`,
+    );
+  }
+}
+
+/** Runs the pending migrations up to `target` in one immediate transaction: all of them or none. */
+export function migrate(db: Db, migrations: readonly Migration[], target: number): number {
+  // Nothing pending: do not take the write lock at all (another window may be writing).
+  const before = schemaVersion(db);
+  if (!migrations.some((m) => m.version > before && m.version <= target)) return before;
+  const run = db.transaction(() => {
+    // Read again under the write lock: another process may have migrated meanwhile.
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > LATEST_VERSION) {
+      throw new AppError(
+        'database',
+        `The database was written by a newer version of Tadqiq (database version ${current}; this version ` +
+          `understands up to ${LATEST_VERSION}).`,
+      );
+    }
+    let version = current;
+    for (const m of migrations) {
+      if (m.version <= current || m.version > target) continue;
+      m.up(db);
+      version = m.version;
+    }
+    if (version !== current) db.pragma(`user_version = ${version}`);
+    return version;
+  });
+  return run.immediate();
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
