@@ -1,0 +1,17 @@
+// The command table: a new command (check, quotes, diff, status, export …) is one module added here.
+import type { CliCommand } from '../command';
+import { importCommand } from './import';
+import { listCommand } from './list';
+import { reviseCommand } from './revise';
+import { revisionsCommand } from './revisions';
+import { searchCommand } from './search';
+import { showCommand } from './show';
+
+export const COMMANDS: readonly CliCommand[] = [
+  importCommand,
+  listCommand,
+  showCommand,
+  searchCommand,
+  reviseCommand,
+  revisionsCommand,
+];
