@@ -64,15 +64,23 @@ function inspectExisting(path: string, options: OpenOptions): void {
   }
   // An empty file is what SQLite itself treats as a new, empty database.
   if (size === 0) return;
-  const head = Buffer.alloc(16);
+  const head = Buffer.alloc(100);
   const fd = openSync(path, 'r');
   try {
-    readSync(fd, head, 0, 16, 0);
+    readSync(fd, head, 0, 100, 0);
   } finally {
     closeSync(fd);
   }
-  if (head.toString('latin1') !== SQLITE_MAGIC) {
+  if (size < 100 || head.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     throw new AppError('database', `${path} is not a Tadqiq database (it is not a SQLite database file).`);
+  }
+  // Without a write-ahead log beside it the file header is authoritative: refuse a newer or foreign
+  // database from the header alone, so SQLite never even creates a -wal/-shm file next to it.
+  if (!walHasContent(path)) {
+    const appId = head.readUInt32BE(68);
+    refuseForeignOrNewer(path, head.readUInt32BE(60), appId, -1);
+    // Ours, and not newer: nothing more to learn before opening it for writing.
+    if (appId === APPLICATION_ID) return;
   }
   let version: number;
   let appId: number;
@@ -88,10 +96,24 @@ function inspectExisting(path: string, options: OpenOptions): void {
   } finally {
     ro?.close();
   }
+  refuseForeignOrNewer(path, version, appId, tables);
+}
+
+function walHasContent(path: string): boolean {
+  try {
+    return statSync(`${path}-wal`).size > 0;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new AppError('database', `Cannot read ${path}-wal: ${messageOf(e)}`);
+  }
+}
+
+/** `tables` is -1 when not known yet (read from the header only). */
+function refuseForeignOrNewer(path: string, version: number, appId: number, tables: number): void {
   if (appId !== 0 && appId !== APPLICATION_ID) {
     throw new AppError('database', `${path} is not a Tadqiq database (it belongs to another application).`);
   }
-  if (version === 0 && tables > 0) {
+  if (version === 0 && appId !== APPLICATION_ID && tables > 0) {
     throw new AppError(
       'database',
       `${path} is not a Tadqiq database (it holds tables of another application).`,

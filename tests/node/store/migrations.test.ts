@@ -1,0 +1,158 @@
+// One test per migration, plus the guarantees of the migration runner: all pending steps in one
+// transaction, the version in PRAGMA user_version, and the connection settings every open applies.
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrate, openDatabase, schemaVersion } from '../../../src/node/store/db';
+import {
+  APPLICATION_ID,
+  LATEST_VERSION,
+  MIGRATIONS,
+  type Migration,
+} from '../../../src/node/store/migrations';
+import { insertArticle } from '../../../src/node/store/articles';
+import { insertRevision } from '../../../src/node/store/revisions';
+import { searchArticleIds } from '../../../src/node/store/search';
+import { contentOf, tempDir } from './testFiles';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+function tableNames(db: Database.Database): string[] {
+  return db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type IN ('table') ORDER BY name")
+    .all()
+    .map((r) => r.name);
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, … in order, and LATEST_VERSION is the last', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('1 creates users, settings, articles and revisions with their constraints', () => {
+    const db = openDatabase(tmp.file('v1.db'), { targetVersion: 1 });
+    try {
+      expect(schemaVersion(db)).toBe(1);
+      expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+      expect(tableNames(db)).toEqual(['articles', 'revisions', 'settings', 'users']);
+      const at = '2024-08-27T10:00:00.000Z';
+      insertArticle(db, {
+        id: 'a1',
+        createdAt: at,
+        updatedAt: at,
+        status: 'draft',
+        deletedAt: null,
+        contentHash: 'h',
+        author: 'سارة',
+      });
+      const rev = {
+        articleId: 'a1',
+        seq: 1,
+        createdAt: at,
+        author: 'سارة',
+        reason: 'import' as const,
+        note: null,
+        content: contentOf('عنوان', ['نص']),
+        plainText: 'عنوان\n\nنص',
+        chars: 9,
+        words: 2,
+      };
+      insertRevision(db, rev);
+      // (article_id, seq) is the key: the same seq twice is refused.
+      expect(() => insertRevision(db, rev)).toThrow(/UNIQUE|PRIMARY KEY/);
+      // foreign keys are on: a revision of an unknown article is refused.
+      expect(() => insertRevision(db, { ...rev, articleId: 'missing' })).toThrow(/FOREIGN KEY/);
+      // settings hold JSON only.
+      expect(() => db.prepare("INSERT INTO settings (key, value) VALUES ('x', 'not json')").run()).toThrow(
+        /CHECK/,
+      );
+      // status stays free text so later workflow states need no rebuild.
+      db.prepare("UPDATE articles SET status = 'a-future-status' WHERE id = 'a1'").run();
+    } finally {
+      db.close();
+    }
+  });
+
+  it('2 adds the search index and fills it from the articles a version-1 database already holds', () => {
+    const file = tmp.file('v1-then-v2.db');
+    const v1 = openDatabase(file, { targetVersion: 1 });
+    const at = '2024-08-27T10:00:00.000Z';
+    insertArticle(v1, {
+      id: 'old',
+      createdAt: at,
+      updatedAt: at,
+      status: 'draft',
+      deletedAt: null,
+      contentHash: 'h',
+      author: 'x',
+    });
+    const base = {
+      articleId: 'old',
+      createdAt: at,
+      author: 'x',
+      note: null,
+      plainText: '',
+      chars: 0,
+      words: 0,
+    };
+    insertRevision(v1, {
+      ...base,
+      seq: 1,
+      reason: 'import',
+      content: contentOf('أسعار الذهب', ['ارتفع الذهب']),
+    });
+    insertRevision(v1, {
+      ...base,
+      seq: 2,
+      reason: 'manual',
+      content: contentOf('أسعار النفط', ['ارتفعت أسعار النفط']),
+    });
+    expect(tableNames(v1)).not.toContain('article_fts');
+    v1.close();
+
+    const v2 = openDatabase(file);
+    try {
+      expect(schemaVersion(v2)).toBe(2);
+      expect(tableNames(v2)).toEqual(expect.arrayContaining(['article_fts', 'search_docs']));
+      // Indexed from the newest revision only.
+      expect(searchArticleIds(v2, 'النفط').map((r) => r.articleId)).toEqual(['old']);
+      expect(searchArticleIds(v2, 'الذهب')).toEqual([]);
+    } finally {
+      v2.close();
+    }
+  });
+
+  it('run all pending steps in one transaction: a failing step leaves the database as it was', () => {
+    const db = new Database(tmp.file('atomic.db'));
+    const failing: Migration[] = [
+      MIGRATIONS[0]!,
+      {
+        version: 2,
+        description: 'fails halfway',
+        up(d) {
+          d.exec('CREATE TABLE half_done (x)');
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(() => migrate(db, failing, 2)).toThrow('boom');
+    expect(schemaVersion(db)).toBe(0);
+    expect(tableNames(db)).toEqual([]);
+    db.close();
+  });
+
+  it('a fresh open sets WAL, foreign keys, busy timeout and synchronous=NORMAL; a second open changes nothing', () => {
+    const file = tmp.file('pragmas.db');
+    const db = openDatabase(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    db.close();
+    const again = openDatabase(file);
+    expect(schemaVersion(again)).toBe(LATEST_VERSION);
+    again.close();
+  });
+});
