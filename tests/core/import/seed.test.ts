@@ -1,0 +1,59 @@
+// The real seed article must import into the structure the product is built around (PRODUCT.md).
+import { describe, expect, it } from 'vitest';
+import { structureText } from '../../../src/core/import';
+import { ArticleContent } from '../../../src/core/article/model';
+import { readSeed } from './sharedMaterial';
+
+describe('structureText on the seed article', () => {
+  const seed = readSeed();
+  const { content, warnings } = structureText(seed);
+
+  it('produces a valid article', () => {
+    expect(() => ArticleContent.parse(content)).not.toThrow();
+  });
+
+  it('takes line 1 as the headline and finds no standfirst', () => {
+    expect(content.headline).toBe('لافروف: روسيا وإيران توقعان اتفاقية الشراكة الاستراتيجية الشاملة قريباً');
+    expect(content.standfirst).toBeNull();
+  });
+
+  it('keeps the repeated caption once, split into caption, date and credit', () => {
+    expect(content.figures).toHaveLength(1);
+    const f = content.figures[0]!;
+    expect(f.caption.startsWith('وزير الخارجية الروسي سيرجي لافروف يحضر مؤتمراً صحافياً')).toBe(true);
+    expect(f.caption.endsWith('في موسكو بروسيا.')).toBe(true);
+    expect(f.date).toBe('27 أغسطس 2024');
+    expect(f.credit).toBe('Reuters');
+    expect(f.altText).toBe(f.caption);
+    expect(warnings.map((w) => w.code)).toContain('caption_repeated');
+  });
+
+  it('splits the glued dateline into place and sources', () => {
+    expect(content.dateline).toEqual({ place: 'دبي', sources: ['الشرق', 'رويترز'] });
+    expect(warnings.map((w) => w.code)).toContain('dateline_glued');
+  });
+
+  it('has eight paragraphs and the one sub-heading, in order', () => {
+    expect(content.body.filter((b) => b.type === 'paragraph')).toHaveLength(8);
+    expect(content.body.filter((b) => b.type === 'subheading').map((b) => b.text)).toEqual(['اجتماع مرتقب']);
+    expect(content.body[4]).toEqual({ type: 'subheading', text: 'اجتماع مرتقب' });
+    expect(content.body[0]!.text.startsWith('أعلن وزير الخارجية الروسي')).toBe(true);
+    expect(content.body.at(-1)!.text.endsWith('في الشرق الأوسط.')).toBe(true);
+  });
+
+  it('keeps web furniture out of the body; the empty تصنيفات section gives no tags', () => {
+    const body = content.body.map((b) => b.text).join('\n');
+    expect(body).not.toContain('تصنيفات');
+    expect(body).not.toContain('قصص قد تهمك');
+    expect(content.tags).toEqual([]);
+    expect(content.related).toEqual([]);
+  });
+
+  it('never rewrites wording: the copy errors the checker must see are still there', () => {
+    const body = content.body.map((b) => b.text);
+    expect(body.some((t) => t.includes('"تاس" .'))).toBe(true);
+    expect(body.some((t) => t.includes('لافروف\u00a0أن'))).toBe(true);
+    expect(body.some((t) => t.endsWith('جداً.\u00a0'))).toBe(true);
+    for (const b of content.body) expect(seed).toContain(b.text);
+  });
+});
