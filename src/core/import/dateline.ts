@@ -1,6 +1,7 @@
 // Datelines: `دبي-الشرقرويترز`, `موسكو - تاس`, `القاهرة (أ ف ب) -`, `بيروت - «الشرق الأوسط»`, `سبق- الرياض:`,
 // as a line of their own or opening the first paragraph. Sources are recognised against the outlet list
 // (resources/import/outlets.json) and stored in the list's form; the place is what is not an outlet.
+import { INVISIBLES } from '../arabic/normalize';
 import { lookupOutlet, splitGluedOutlets, splitPlaceAndOutlets, type Outlet } from './outlets';
 
 export type DatelineParse = { place: string; sources: string[]; glued: boolean };
@@ -34,7 +35,11 @@ function readSegment(text: string): Segment | null {
 
 /** Parses a dateline written on its own (the whole string is the dateline), or returns null. */
 export function parseDateline(raw: string): DatelineParse | null {
-  const t = raw.trim().replace(/[\s:\-–—]+$/u, '');
+  // Bidi and zero-width marks that pages put around datelines are invisible and belong to no part of it.
+  const t = raw
+    .replace(INVISIBLES, '')
+    .trim()
+    .replace(/[\s:\-–—]+$/u, '');
   if (!t || t.length > 80 || /[.!?؟؛]$/u.test(t)) return null;
   const parts = t
     .split(SEGMENT_SPLIT)
