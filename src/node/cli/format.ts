@@ -84,7 +84,7 @@ export function articleText(a: ArticleJson): string {
       `    الحقوق: ${f.credit || NONE}    المصوّر: ${f.photographer || NONE}    التاريخ: ${f.date || NONE}`,
     );
   }
-  lines.push(`النص: ${a.body.length} فقرة`);
+  lines.push(`عدد الفقرات: ${a.body.length}`);
   for (const b of a.body) {
     const mark = b.type === 'subheading' ? '## ' : b.type === 'blockquote' ? '> ' : '';
     lines.push(`  ${mark}${b.text}`);
@@ -106,21 +106,21 @@ export function articleListText(rows: readonly ArticleSummary[]): string {
   return rows
     .map(
       (r) =>
-        `${r.id}  ${statusText(r.status)}  ${r.updatedAt.slice(0, 16).replace('T', ' ')}  ${r.words} كلمة  ${r.headline}`,
+        `${r.id}  ${statusText(r.status)}  ${r.updatedAt.slice(0, 16).replace('T', ' ')}  الكلمات: ${r.words}  ${r.headline}`,
     )
     .join('\n');
 }
 
 export function searchText(query: string, hits: readonly SearchHit[]): string {
   if (hits.length === 0) return `لا نتائج لـ «${query}».`;
-  const out = [`${hits.length} نتيجة لـ «${query}»:`];
+  const out = [`نتائج البحث عن «${query}»: ${hits.length}`];
   for (const h of hits) out.push(`${h.id}  ${h.headline}`, `    ${h.snippet}`);
   return out.join('\n');
 }
 
 export function revisionLine(r: RevisionSummary): string {
   const note = r.note ? `  (${r.note})` : '';
-  return `#${r.seq}  ${r.createdAt.slice(0, 19).replace('T', ' ')}  ${r.author}  ${REASON_AR[r.reason] ?? r.reason}  ${r.words} كلمة${note}`;
+  return `#${r.seq}  ${r.createdAt.slice(0, 19).replace('T', ' ')}  ${r.author}  ${REASON_AR[r.reason] ?? r.reason}  الكلمات: ${r.words}${note}`;
 }
 
 export function revisionsText(id: string, revs: readonly RevisionSummary[]): string {

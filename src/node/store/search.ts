@@ -35,7 +35,13 @@ export function searchableOriginal(c: ArticleContent): string {
   return [
     c.headline,
     c.standfirst ?? '',
-    ...c.figures.flatMap((f) => [f.caption, f.altText, f.credit, f.photographer]),
+    // Scraped pages repeat the caption as alt text; once is enough for a snippet.
+    ...c.figures.flatMap((f) => [
+      f.caption,
+      f.altText === f.caption ? '' : f.altText,
+      f.credit,
+      f.photographer,
+    ]),
     [c.dateline.place, ...c.dateline.sources].join(' '),
     ...c.body.map((b) => b.text),
   ]
@@ -114,12 +120,17 @@ export function snippet(original: string, terms: readonly string[], width = 160)
       break;
     }
   }
-  const text = original.replace(/\s+/g, ' ');
+  const text = flatten(original);
   if (at < 0) return cut(text, 0, width);
-  // Whitespace runs collapsed above can shift the offset; find it again in the collapsed text.
-  const before = original.slice(0, at).replace(/\s+/g, ' ');
+  // Flattening can shift the offset; find it again in the flattened text.
+  const before = flatten(original.slice(0, at));
   const start = Math.max(0, before.length - Math.floor((width - len) / 3));
   return cut(text, start, width);
+}
+
+/** One line: fields and paragraphs separated by a middle dot, other whitespace runs as one space. */
+function flatten(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' · ').replace(/\s+/g, ' ');
 }
 
 function cut(text: string, start: number, width: number): string {

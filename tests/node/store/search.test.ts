@@ -115,6 +115,16 @@ describe('search', () => {
     expect(lam.snippet).toContain('للنفط');
   });
 
+  it('cuts a window around a match deep in a long paragraph, marked with ellipses', () => {
+    const filler = Array.from({ length: 80 }, (_, i) => `كلمة${i}`).join(' ');
+    const id = add(contentOf('طويل', [`${filler} وارتفعت صادراتُ الفوسفات ${filler}`]));
+    const hit = search(db, 'الفوسفات').find((h) => h.id === id)!;
+    expect(hit.snippet).toContain('صادراتُ الفوسفات');
+    expect(hit.snippet.startsWith('… ')).toBe(true);
+    expect(hit.snippet.endsWith(' …')).toBe(true);
+    expect(hit.snippet.length).toBeLessThan(200);
+  });
+
   it('follows the newest revision and leaves trashed articles out', () => {
     const id = add(contentOf('تحديث', ['خبر عن القمح']));
     expect(found('القمح')).toContain(id);
