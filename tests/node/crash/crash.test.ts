@@ -89,7 +89,6 @@ describe('crash safety', () => {
       const acked = new Map<number, Ack[]>();
       let articleId: string | undefined;
       let totalAcks = 0;
-      let killedBeforeAck = 0;
 
       for (let round = 0; round < ROUNDS; round++) {
         // One round in four is killed counting from spawn (startup, migration, WAL recovery); the others
@@ -101,7 +100,9 @@ describe('crash safety', () => {
         const where = `round ${round}, seed ${SEED}, delay ${delay} ms${fromSpawn ? ' from spawn' : ''}`;
         expect(run.signal, `${where}: the writer ended by itself: ${run.stderr}`).toBe('SIGKILL');
         articleId ??= run.articleId;
-        if (run.acks.length === 0) killedBeforeAck++;
+        // A round armed on the first acknowledgement must have seen one: the writer was saving when killed.
+        if (!fromSpawn)
+          expect(run.acks.length, `${where}: the writer never saved: ${run.stderr}`).toBeGreaterThan(0);
         totalAcks += run.acks.length;
         for (const a of run.acks) acked.set(a.seq, [...(acked.get(a.seq) ?? []), a]);
 
@@ -114,7 +115,8 @@ describe('crash safety', () => {
             const last = writes[writes.length - 1]!;
             const stored = getRevision(db, articleId, seq);
             // The newest revision may also hold a save that committed just before the kill but was not
-            // acknowledged yet (an autosave folded into it): the next counter's content.
+            // acknowledged yet (an autosave folded into it): the next counter's content. Each round starts
+            // at a multiple of 4, a manual save, so no autosave folds across rounds.
             const ok =
               sameContent(stored.content, crashContent(last.n)) ||
               (seq === latestSeq && sameContent(stored.content, crashContent(last.n + 1)));
@@ -124,9 +126,9 @@ describe('crash safety', () => {
           db.close();
         }
       }
-      // The run must have exercised something: many saves acknowledged, most rounds killed mid-stream.
-      expect(totalAcks).toBeGreaterThan(ROUNDS);
-      expect(killedBeforeAck).toBeLessThan(ROUNDS);
+      // The run must have exercised something: revisions acknowledged and checked after the kills.
+      expect(totalAcks).toBeGreaterThan(0);
+      expect(acked.size).toBeGreaterThan(0);
     },
   );
 });
