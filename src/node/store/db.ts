@@ -4,7 +4,14 @@ import Database from 'better-sqlite3';
 import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../core/ipc/contract';
-import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
+import {
+  APPLICATION_ID,
+  LATEST_VERSION,
+  MIGRATIONS,
+  SEARCH_INDEX_VERSION,
+  type Migration,
+} from './migrations';
+import { ensureSearchIndex } from './search';
 
 export type { Database };
 type Db = Database.Database;
@@ -41,7 +48,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db, MIGRATIONS, options.targetVersion ?? LATEST_VERSION);
+    const version = migrate(db, MIGRATIONS, options.targetVersion ?? LATEST_VERSION);
+    if (version >= SEARCH_INDEX_VERSION) ensureSearchIndex(db);
     return db;
   } catch (e) {
     db.close();

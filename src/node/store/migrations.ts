@@ -2,8 +2,6 @@
 // the single transaction openDatabase() opens; PRAGMA user_version records the last one applied.
 // Never edit a released migration: add a new one (databases in the field already ran the old ones).
 import type Database from 'better-sqlite3';
-import { searchColumns } from './search';
-import { ArticleContent } from '../../core/article/model';
 
 export type Migration = {
   version: number;
@@ -77,21 +75,13 @@ export const MIGRATIONS: readonly Migration[] = [
           tokenize = 'unicode61 remove_diacritics 0'
         );
       `);
-      const latest = db.prepare<[], { article_id: string; content: string }>(`
-        SELECT r.article_id, r.content FROM revisions r
-        WHERE r.seq = (SELECT max(seq) FROM revisions WHERE article_id = r.article_id)
-      `);
-      // Written out here rather than calling the store's indexer, so this step keeps doing what it did
-      // when later migrations change the search tables.
-      const doc = db.prepare('INSERT INTO search_docs (article_id) VALUES (?)');
-      const fts = db.prepare('INSERT INTO article_fts (rowid, headline, captions, body) VALUES (?, ?, ?, ?)');
-      for (const row of latest.all()) {
-        const cols = searchColumns(ArticleContent.parse(JSON.parse(row.content)));
-        const { lastInsertRowid } = doc.run(row.article_id);
-        fts.run(lastInsertRowid, cols.headline, cols.captions, cols.body);
-      }
+      // Filled by ensureSearchIndex() right after the migrations, the same way it is rebuilt whenever the
+      // Arabic folding changes.
     },
   },
 ];
+
+/** The schema version that introduced the search tables. */
+export const SEARCH_INDEX_VERSION = 2;
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

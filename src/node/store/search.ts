@@ -3,7 +3,7 @@
 // diacritics, tatweel) and every word is also indexed without its proclitics (و ف ب ك ل ال), so a search
 // for النفط finds والنفط, بالنفط and للنفط. Snippets are cut from the author's original text.
 import type Database from 'better-sqlite3';
-import type { ArticleContent } from '../../core/article/model';
+import { ArticleContent } from '../../core/article/model';
 import { normalizeArabic, procliticForms, wordTokens } from '../../core/arabic/normalize';
 
 export type SearchColumns = { headline: string; captions: string; body: string };
@@ -68,6 +68,44 @@ export function indexArticleContent(db: Database.Database, articleId: string, c:
     cols.captions,
     cols.body,
   );
+}
+
+// Words that exercise every folding the index relies on. If normalizeArabic or procliticForms change what
+// they make of these, the index on disk was built by other rules and is rebuilt on the next open.
+const FINGERPRINT_PROBE =
+  'الإستراتيجية الأمير آخر اتفاقية مستشفى مسؤول رئيس والنفط بالنفط للنفط كالنفط فالنفط النِّفْطُ النـــفط ٢٠٢٤ ۱۲ ﻻ Ünïcode';
+
+export function indexFingerprint(): string {
+  return indexText(FINGERPRINT_PROBE);
+}
+
+/**
+ * Rebuilds the whole index, in one transaction, when it was built by other folding rules than this
+ * version's (or never built): search must never silently miss articles indexed the old way.
+ * Returns how many articles were indexed (0 when the index was current).
+ */
+export function ensureSearchIndex(db: Database.Database): number {
+  const fingerprint = indexFingerprint();
+  const stored = db
+    .prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'searchIndex'")
+    .get();
+  if (stored && JSON.parse(stored.value) === fingerprint) return 0;
+  const rebuild = db.transaction(() => {
+    db.exec('DELETE FROM article_fts; DELETE FROM search_docs;');
+    const latest = db.prepare<[], { article_id: string; content: string }>(`
+      SELECT r.article_id, r.content FROM revisions r
+      WHERE r.seq = (SELECT max(seq) FROM revisions WHERE article_id = r.article_id)`);
+    let n = 0;
+    for (const row of latest.all()) {
+      indexArticleContent(db, row.article_id, ArticleContent.parse(JSON.parse(row.content)));
+      n++;
+    }
+    db.prepare(
+      "INSERT INTO settings (key, value) VALUES ('searchIndex', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run(JSON.stringify(fingerprint));
+    return n;
+  });
+  return rebuild.immediate();
 }
 
 /** The normalised query terms; empty when the query holds no word at all. */

@@ -7,7 +7,7 @@ import type { ArticleContent } from '../../../src/core/article/model';
 import { normalizeArabic, procliticForms, wordTokens } from '../../../src/core/arabic/normalize';
 import { contentHash, saveRevision, search, storeImport, trashArticle } from '../../../src/node/services';
 import { openDatabase } from '../../../src/node/store/db';
-import { searchArticleIds, searchableOriginal } from '../../../src/node/store/search';
+import { ensureSearchIndex, searchArticleIds, searchableOriginal } from '../../../src/node/store/search';
 import { contentOf, loadCorpus, tempDir } from './testFiles';
 
 const tmp = tempDir();
@@ -201,5 +201,29 @@ describe('search over real articles', () => {
       if (++checked === 20) break;
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe('search index upkeep', () => {
+  it('is rebuilt on open when it was built by other folding rules, and left alone when current', () => {
+    const file = tmp.file('upkeep.db');
+    let d = openDatabase(file);
+    const content = contentOf('خبر', ['ارتفعت أسعار النفط']);
+    const o = storeImport(d, { content, warnings: [], hash: contentHash(content) }, { author: 't' });
+    if (o.kind !== 'imported') throw new Error('expected an import');
+    expect(ensureSearchIndex(d)).toBe(0);
+    // An index written by an older version's rules: different fingerprint, different tokens.
+    d.exec(
+      "DELETE FROM article_fts; UPDATE settings SET value = '\"older rules\"' WHERE key = 'searchIndex';",
+    );
+    expect(searchArticleIds(d, 'النفط')).toEqual([]);
+    d.close();
+    d = openDatabase(file);
+    try {
+      expect(searchArticleIds(d, 'النفط').map((r) => r.articleId)).toEqual([o.id]);
+      expect(ensureSearchIndex(d)).toBe(0);
+    } finally {
+      d.close();
+    }
   });
 });
