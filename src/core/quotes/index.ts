@@ -1,0 +1,4 @@
+// Quotes and claims in an article, their speakers, and their verification against source texts.
+export * from './model';
+export { extractQuotes, type TextBlock } from './extract';
+export { defaultLexicon, type QuoteLexicon } from './lexicon';
