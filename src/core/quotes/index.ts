@@ -2,3 +2,11 @@
 export * from './model';
 export { extractQuotes, type TextBlock } from './extract';
 export { defaultLexicon, type QuoteLexicon } from './lexicon';
+export {
+  prepareSource,
+  verifyQuotes,
+  verifyText,
+  type PreparedSource,
+  type SourceText,
+  type VerifyOptions,
+} from './verify';
