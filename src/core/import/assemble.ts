@@ -92,13 +92,13 @@ function extractFurniture(items: Item[]): Furniture {
       if (r && !related.some((x) => x.title === r.title && x.url === r.url)) related.push(r);
     }
   };
-  // The tail: from the earliest marker after which nothing but furniture follows.
+  // The tail: from the earliest marker after which nothing but furniture follows. One backward pass, so that
+  // a hostile document made of thousands of markers stays linear.
   let tail = items.length;
-  for (let i = 0; i < items.length; i++) {
-    if (marks[i] && items.slice(i + 1).every((it, k) => marks[i + 1 + k] || furnitureLike(it))) {
-      tail = i;
-      break;
-    }
+  let onlyFurnitureAfter = true;
+  for (let i = items.length - 1; i >= 0; i--) {
+    if (marks[i] && onlyFurnitureAfter) tail = i;
+    onlyFurnitureAfter &&= Boolean(marks[i]) || furnitureLike(items[i]!);
   }
   const kept: Item[] = [];
   for (let i = 0; i < tail; i++) {

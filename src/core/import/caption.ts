@@ -21,7 +21,7 @@ const DATE = [
 ].join('|');
 /** Date, separator, credit, end of line. The date must follow a sentence end, a separator or the line start. */
 const TAIL = new RegExp(
-  `(^|[.!?؟…»"”)]\\s+|\\s[-–—|]\\s*|\\s\\|\\s*)(${DATE})\\s*(?:[-–—|،,/:]\\s*)?\\(?([^()\\n]{1,60}?)\\)?\\s*$`,
+  `(^|[.!?؟…»"”)،,]\\s+|\\s[-–—ـ|]\\s*)(${DATE})\\s*(?:[-–—ـ|،,/:]\\s*)?\\(?([^()\\n]{1,60}?)\\)?\\s*$`,
   'u',
 );
 /** A credit alone after a caption sentence: `… بروسيا. - Reuters`, `… بروسيا. (أ ف ب)`. */
@@ -48,8 +48,11 @@ function creditParts(raw: string): { credit: string; photographer: string } {
     if (slash.length === 2 && slash[0] && slash[1]) return { photographer: slash[0], credit: slash[1] };
     return { photographer: who, credit: who };
   }
-  // `John Smith/Reuters`, `أحمد علي / رويترز`: a person before the agency.
   const slash = credit.split(/\s*\/\s*/);
+  // `AP Photo/Jane Doe`: the agency's photo service, then the photographer.
+  const service = /^(.+?)\s+photo$/i.exec(slash[0] ?? '');
+  if (slash.length === 2 && service?.[1] && slash[1]) return { photographer: slash[1], credit: service[1] };
+  // `John Smith/Reuters`, `أحمد علي / رويترز`: a person before the agency.
   if (slash.length === 2 && slash[0] && slash[1] && lookupOutlet(slash[1]) && !lookupOutlet(slash[0])) {
     return { photographer: slash[0], credit: slash[1] };
   }

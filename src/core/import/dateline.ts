@@ -6,8 +6,11 @@ import { lookupOutlet, splitGluedOutlets, splitPlaceAndOutlets, type Outlet } fr
 
 export type DatelineParse = { place: string; sources: string[]; glued: boolean };
 
-/** Separators between dateline parts. Guillemets, quotes and brackets wrap a source name. */
-const SEGMENT_SPLIT = /\s*[-–—|:/،,]\s*|\s*[()«»"“”[\]]\s*/u;
+/**
+ * Separators between dateline parts (a tatweel between spaces is a dash in Arabic typesetting). Guillemets,
+ * quotes and brackets wrap a source name.
+ */
+const SEGMENT_SPLIT = /\s*[-–—|:/،,]\s*|\s+ـ\s+|\s*[()«»"“”[\]]\s*/u;
 const MAX_SEGMENT_WORDS = 4;
 const REPORTING_VERB =
   /^[وف]?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت|أوضح|أوضحت|كشف|كشفت|أشار|أشارت|نفى|نفت|دعا|دعت|أضاف|أضافت)(?:\s|$)/u;
@@ -78,7 +81,7 @@ export function parseDateline(raw: string): DatelineParse | null {
 }
 
 /** Where a dateline may end inside a paragraph's opening: a dash, a colon. */
-const OPENING_END = /\s*[-–—:]\s+|\s+[-–—:]\s*|:/gu;
+const OPENING_END = /\s*[-–—:]\s+|\s+[-–—:ـ]\s*|:/gu;
 
 /**
  * A dateline that opens a paragraph (`القاهرة - رويترز - قال …`, `سبق- الرياض: …`): the dateline and the rest

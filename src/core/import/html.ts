@@ -177,41 +177,44 @@ function* allNodes(root: HNode): Generator<HNode> {
 
 /** The article body: the <article> with most paragraph text, else <main>, else the element holding most <p> text. */
 function pickRoot(doc: HNode): { root: HNode; guessed: boolean } {
-  const pText = new Map<HNode, number>();
-  const articles: HNode[] = [];
-  let main: HNode | null = null;
+  // One pre-order pass, then sums carried up from the leaves: linear even for pages nested thousands deep.
+  const order: HNode[] = [];
   const parentOf = new Map<HNode, HNode>();
-  for (const n of descendants(doc)) {
-    for (const k of n.children ?? []) parentOf.set(k, n);
-    if (n.name === 'article') articles.push(n);
-    if (!main && (n.name === 'main' || n.attribs?.['role'] === 'main')) main = n;
-  }
   for (const k of doc.children ?? []) parentOf.set(k, doc);
-  const pLength = (root: HNode): number => {
-    let total = 0;
-    for (const n of descendants(root)) if (n.name === 'p') total += textOf(n).length;
-    return total;
-  };
-  if (articles.length) {
-    let best = articles[0]!;
-    let bestLen = -1;
-    for (const a of articles) {
-      const len = pLength(a);
-      if (len > bestLen) [best, bestLen] = [a, len];
-    }
-    return { root: best, guessed: false };
-  }
-  if (main) return { root: main, guessed: false };
   for (const n of descendants(doc)) {
-    if (n.name !== 'p') continue;
-    const parent = parentOf.get(n);
-    if (parent) pText.set(parent, (pText.get(parent) ?? 0) + textOf(n).length);
+    order.push(n);
+    for (const k of n.children ?? []) parentOf.set(k, n);
   }
+  const ownP = new Map<HNode, number>();
+  const directP = new Map<HNode, number>();
+  for (const n of order) {
+    if (n.name !== 'p') continue;
+    const len = textOf(n).length;
+    ownP.set(n, len);
+    const parent = parentOf.get(n);
+    if (parent) directP.set(parent, (directP.get(parent) ?? 0) + len);
+  }
+  const subtreeP = new Map<HNode, number>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const n = order[i]!;
+    const total = (subtreeP.get(n) ?? 0) + (ownP.get(n) ?? 0);
+    subtreeP.set(n, total);
+    const parent = parentOf.get(n);
+    if (parent) subtreeP.set(parent, (subtreeP.get(parent) ?? 0) + total);
+  }
+  let best: HNode | null = null;
+  for (const n of order) {
+    if (n.name === 'article' && (best === null || (subtreeP.get(n) ?? 0) > (subtreeP.get(best) ?? 0)))
+      best = n;
+  }
+  if (best) return { root: best, guessed: false };
+  const main = order.find((n) => n.name === 'main' || n.attribs?.['role'] === 'main');
+  if (main) return { root: main, guessed: false };
   let root: HNode | null = null;
   let max = 0;
-  for (const [el, len] of pText) if (len > max) [root, max] = [el, len];
+  for (const [el, len] of directP) if (len > max) [root, max] = [el, len];
   if (root) return { root, guessed: true };
-  const body = [...descendants(doc)].find((n) => n.name === 'body');
+  const body = order.find((n) => n.name === 'body');
   return { root: body ?? doc, guessed: false };
 }
 
@@ -271,12 +274,14 @@ function readLinks(root: HNode, into: Collected, kind: 'tags' | 'related'): void
 function bodyItems(root: HNode, collected: Collected): Item[] {
   const items: Item[] = [];
   let buf = '';
-  let links: { text: string; href: string | null }[] = [];
+  let links: { node: HNode; href: string | null }[] = [];
   let emphasised: HNode | null = null;
   const flush = (): void => {
     const text = collapse(buf).trim();
     if (text) {
-      const only = links.length === 1 && collapse(links[0]!.text).trim() === text ? links[0]!.href : null;
+      // Link text is read only here, for the one-link line: reading it per <a> would be quadratic when nested.
+      const only =
+        links.length === 1 && links[0]!.href && textOf(links[0]!.node) === text ? links[0]!.href : null;
       const item: Item = { kind: 'line', text, href: only };
       if (emphasised) item.emphasised = true;
       items.push(item);
@@ -353,7 +358,7 @@ function bodyItems(root: HNode, collected: Collected): Item[] {
       if (text) items.push({ kind: 'standfirst', text });
       continue;
     }
-    if (name === 'a') links.push({ text: textOf(node), href: safeUrl(node.attribs?.['href']) });
+    if (name === 'a' && links.length < 2) links.push({ node, href: safeUrl(node.attribs?.['href']) });
     if (BLOCK.has(name)) {
       flush();
       if (name === 'p' && !emphasised) {

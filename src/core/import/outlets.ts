@@ -20,7 +20,9 @@ for (const e of (data as { outlets: OutletEntry[] }).outlets) {
     if (k.length >= 2 && !byKey.has(k)) byKey.set(k, outlet);
   }
 }
-const longestKey = Math.max(...[...byKey.keys()].map((k) => k.length));
+/** Every beginning of every name's key: lets the glued-name split stop extending as soon as nothing can match. */
+const KEY_PREFIXES = new Set<string>();
+for (const k of byKey.keys()) for (let l = 1; l <= k.length; l++) KEY_PREFIXES.add(k.slice(0, l));
 
 const WRAPPERS = /^[\s«»"“”„'()[\]<>]+|[\s«»"“”„'()[\]<>]+$/g;
 
@@ -38,26 +40,39 @@ export function lookupOutlet(segment: string): Outlet | null {
  * Works on the original characters (not on the key) so that nothing of the token is lost or invented.
  */
 export function splitGluedOutlets(token: string): Outlet[] | null {
+  // Spaces may remain inside the glued run (`الشرق الأوسطرويترز`): names are compared without them.
   const s = token.replace(WRAPPERS, '');
-  if (!s || /\s/.test(s)) return null;
+  if (!s) return null;
+  const chars = [...s];
+  return gluedFrom(chars, chars.map(outletKey), 0);
+}
+
+/** The outlets that exactly cover chars[start…], or null. Shared by both splits so keys are computed once. */
+function gluedFrom(chars: string[], charKeys: string[], start: number): Outlet[] | null {
   const memo = new Map<number, Outlet[] | null>();
   const from = (i: number): Outlet[] | null => {
-    if (i === s.length) return [];
+    if (i === chars.length) return [];
+    if (/\s/.test(chars[i]!)) return from(i + 1);
     const cached = memo.get(i);
     if (cached !== undefined) return cached;
+    // Extend while the key is still the beginning of some name; remember every whole name on the way.
+    const matches: { end: number; outlet: Outlet }[] = [];
+    let key = '';
+    for (let j = i; j < chars.length; j++) {
+      key += charKeys[j];
+      if (key && !KEY_PREFIXES.has(key)) break;
+      const o = byKey.get(key);
+      if (o && !/\s/.test(chars[j]!)) matches.push({ end: j + 1, outlet: o });
+    }
     let found: Outlet[] | null = null;
-    for (let j = s.length; j > i && found === null; j--) {
-      const piece = s.slice(i, j);
-      if (outletKey(piece).length > longestKey) continue;
-      const o = lookupOutlet(piece);
-      if (!o) continue;
-      const rest = from(j);
-      if (rest) found = [o, ...rest];
+    for (let m = matches.length - 1; m >= 0 && found === null; m--) {
+      const rest = from(matches[m]!.end);
+      if (rest) found = [matches[m]!.outlet, ...rest];
     }
     memo.set(i, found);
     return found;
   };
-  const parts = from(0);
+  const parts = from(start);
   return parts && parts.length > 0 ? parts : null;
 }
 
@@ -67,10 +82,14 @@ export function splitGluedOutlets(token: string): Outlet[] | null {
  */
 export function splitPlaceAndOutlets(token: string): { place: string; outlets: Outlet[] } | null {
   const s = token.replace(WRAPPERS, '');
-  if (!s || /\s/.test(s)) return null;
-  for (let i = 2; i < s.length - 1; i++) {
-    const outlets = splitGluedOutlets(s.slice(i));
-    if (outlets) return { place: s.slice(0, i), outlets };
+  if (!s) return null;
+  const chars = [...s];
+  const charKeys = chars.map(outletKey);
+  // Only the place is glued without a space; the outlets after it may contain spaces of their own.
+  for (let i = 2; i < chars.length - 1; i++) {
+    if (/\s/.test(chars[i]!)) break;
+    const outlets = gluedFrom(chars, charKeys, i);
+    if (outlets) return { place: chars.slice(0, i).join(''), outlets };
   }
   return null;
 }

@@ -189,6 +189,16 @@ describe('structureHtml on hostile and odd input', () => {
     expect(content.body.map((b) => b.text)).toEqual(['نص عميق في الصفحة']);
   });
 
+  it('survives thousands of nested articles and links, and a document made of furniture markers', () => {
+    const n = 5000;
+    const articles = `<h1>عنوان</h1>${'<article><p>فقرة</p>'.repeat(n)}${'</article>'.repeat(n)}`;
+    expect(structureHtml(articles).content.body.length).toBe(n);
+    const links = `<h1>عنوان</h1><p>${'<a href="https://example.com/x">رابط '.repeat(n)}${'</a>'.repeat(n)}</p>`;
+    expect(structureHtml(links).content.body).toHaveLength(1);
+    const markers = `<h1>عنوان</h1>${'<p>شارك</p><p>وسم</p>'.repeat(n)}<p>${'نص طويل '.repeat(30)}.</p>`;
+    expect(structureHtml(markers).content.body.length).toBeGreaterThan(0);
+  });
+
   it('finds the body of a page without <article> or <main> by its paragraphs, and says so', () => {
     const html = `<html><head><title>خبر مهم | موقع</title></head><body>
       <div id="menu"><a href="/">الرئيسية</a> <a href="/a">أخبار</a></div>
