@@ -1,0 +1,147 @@
+// The e2e fixture: serves out/renderer over HTTP (module scripts do not run from file://), opens a fresh
+// SQLite database with the real services, and injects window.tadqiq exactly as the preload does, backed by
+// the same dispatch Electron main uses. The renderer cannot tell it is not inside Electron.
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+import { tsImport } from 'tsx/esm/api';
+import type { Dispatch } from '../../src/core/ipc/dispatch';
+import type * as BackendModule from './backend';
+
+type Backend = typeof BackendModule;
+/** Playwright's own TypeScript loader cannot import JSON modules without import attributes; tsx can. */
+const backend = (await tsImport('./backend.ts', import.meta.url)) as Backend;
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SEED_PATH = path.resolve(repoRoot, '../shared/seed/000_a8186a127eafc528.txt');
+const RENDERER_DIR = path.resolve(repoRoot, 'out/renderer');
+export const SCREENS_DIR = path.resolve(repoRoot, 'test-results/screens');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json; charset=utf-8',
+};
+
+function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(
+      `${RENDERER_DIR}/index.html is missing: run "npx electron-vite build" first (npm run test:e2e does).`,
+    );
+  }
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = path.resolve(RENDERER_DIR, '.' + (urlPath === '/' ? '/index.html' : urlPath));
+    if (!file.startsWith(RENDERER_DIR + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+export type AppFixture = {
+  page: Page;
+  /** The same entry point the page calls: lets a test prepare or inspect the store directly. */
+  invoke: Dispatch;
+  /** Loads the app (again); the database persists across reloads within one test. */
+  open: () => Promise<void>;
+  /** Problems the page reported (uncaught errors, console errors, CSP violations). */
+  problems: string[];
+};
+
+type WorkerFixtures = { server: { url: string } };
+
+export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const s = await startServer();
+      await use(s);
+      await s.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ page, server }, use) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tadqiq-e2e-'));
+    const db = backend.openDatabase(path.join(dir, 'tadqiq.db'));
+    const internal: string[] = [];
+    const dispatch = backend.createDispatch(backend.createServices(db), (channel, e) => {
+      internal.push(`${channel}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    await page.exposeFunction('__tadqiqInvoke', async (channel: unknown, arg: unknown) => {
+      const r = await dispatch(channel, arg);
+      if (process.env.TADQIQ_E2E_TRACE)
+        console.log(channel, JSON.stringify(arg).slice(0, 200), JSON.stringify(r).slice(0, 300));
+      return r;
+    });
+    await page.addInitScript(() => {
+      const w = window as unknown as {
+        tadqiq: unknown;
+        __tadqiqInvoke: (c: unknown, a: unknown) => Promise<unknown>;
+      };
+      w.tadqiq = { invoke: (c: unknown, a: unknown) => w.__tadqiqInvoke(c, a), on: () => () => {} };
+    });
+    await use({
+      page,
+      invoke: dispatch,
+      problems,
+      open: async () => {
+        await page.goto(server.url);
+      },
+    });
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect(internal, 'unexpected errors inside the services').toEqual([]);
+  },
+});
+
+export { expect };
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  // Webfonts load when text first needs them; a screenshot before that shows a fallback face.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
+}
+
+export function seedPath(): string {
+  if (!existsSync(SEED_PATH)) {
+    throw new Error(
+      `The seed article is missing: expected ${SEED_PATH} (shared/ must sit beside the repository).`,
+    );
+  }
+  return SEED_PATH;
+}
