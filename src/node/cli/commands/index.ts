@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command';
 import { importCommand } from './import';
 import { listCommand } from './list';
+import { quotesCommand } from './quotes';
 import { reviseCommand } from './revise';
 import { revisionsCommand } from './revisions';
 import { searchCommand } from './search';
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   searchCommand,
   reviseCommand,
   revisionsCommand,
+  quotesCommand,
 ];
