@@ -187,11 +187,20 @@ export function diffChars(a: string, b: string): CharOp[] {
   const ia = Int32Array.from(ga, (g) => interner.id(g));
   const ib = Int32Array.from(gb, (g) => interner.id(g));
   const { runs } = diffSequences(ia, ib, { maxEdits: ga.length + gb.length });
-  return runs.map((r) =>
-    r.kind === 'delete'
-      ? { op: 'delete', text: ga.slice(r.aFrom, r.aTo).join('') }
-      : { op: r.kind, text: gb.slice(r.bFrom, r.bTo).join('') },
-  );
+  const out: CharOp[] = [];
+  for (let k = 0; k < runs.length; k++) {
+    const r = runs[k]!;
+    const next = runs[k + 1];
+    if (r.kind === 'delete' && next?.kind === 'insert' && r.aTo - r.aFrom === next.bTo - next.bFrom) {
+      // As many letters out as in: show them letter against letter (أن → إنّ: أ→إ, ن→نّ).
+      for (let x = 0; x < r.aTo - r.aFrom; x++) {
+        out.push({ op: 'delete', text: ga[r.aFrom + x]! }, { op: 'insert', text: gb[next.bFrom + x]! });
+      }
+      k++;
+    } else if (r.kind === 'delete') out.push({ op: 'delete', text: ga.slice(r.aFrom, r.aTo).join('') });
+    else out.push({ op: r.kind, text: gb.slice(r.bFrom, r.bTo).join('') });
+  }
+  return out;
 }
 
 const countWords = (ts: readonly Token[]): number => ts.reduce((n, t) => n + (t.kind === 'word' ? 1 : 0), 0);

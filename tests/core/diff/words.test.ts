@@ -156,6 +156,15 @@ describe('diffText', () => {
 });
 
 describe('diffChars', () => {
+  it('shows as many letters out as in letter against letter', () => {
+    expect(diffChars('أن', 'إنّ')).toEqual([
+      { op: 'delete', text: 'أ' },
+      { op: 'insert', text: 'إ' },
+      { op: 'delete', text: 'ن' },
+      { op: 'insert', text: 'نّ' },
+    ]);
+  });
+
   it('spells out letters in order and rebuilds both words', () => {
     const c = diffChars('مسؤول', 'مسئول');
     expect(c).toEqual([
