@@ -26,6 +26,8 @@ export type AssembleOptions = {
   subheadingsFromShortLines: boolean;
 };
 
+/** A byline is not a standfirst: `بقلم: …`, `كتب - …`, `By …`. */
+const BYLINE = /^\s*(?:بقلم|كتب|كتبت|إعداد|اعداد|by)(?=[\s:\-–]|$)/iu;
 const SENTENCE_END = /[.!?؟…:؛،,"»”')\]]$/u;
 const LIST_MARKER = /^(?:[-•*·–—]|\(?[0-9\u0660-\u0669]{1,3}[).-])\s*/u;
 
@@ -182,7 +184,7 @@ export function assemble(input: Item[], opts: AssembleOptions): ImportResult {
   const figureOf = new Map<number, Figure>();
   let datelineIndex = -1;
   let othersSeen = 0;
-  let lastFigureLine = '';
+  const figureByLine = new Map<string, Figure>();
   for (let i = 0; i < rest.length; i++) {
     const it = rest[i]!;
     if (it.kind === 'figure' && it.figure) {
@@ -194,11 +196,11 @@ export function assemble(input: Item[], opts: AssembleOptions): ImportResult {
     if (it.kind === 'line') {
       const cap = parseCaptionLine(it.text, { creditOnly: othersSeen === 0 });
       if (cap) {
-        if (lastFigureLine === it.text.trim() && roles[i - 1] === 'figure') {
-          // The same caption twice in a row: the image's alt text and its figcaption.
+        const seen = figureByLine.get(it.text.trim());
+        if (seen) {
+          // The same caption twice (the image's alt text and its figcaption, or a gallery repeating it): once.
           roles.push('alt');
-          const f = figureOf.get(i - 1)!;
-          f.altText = f.caption;
+          seen.altText ||= seen.caption;
           warn('caption_repeated', `The caption “${quoteLabel(cap.caption)}” appeared twice; kept once.`);
           continue;
         }
@@ -207,7 +209,7 @@ export function assemble(input: Item[], opts: AssembleOptions): ImportResult {
           // An image (HTML <img>, Markdown ![]()) followed by its caption line: one figure.
           Object.assign(bare, cap);
           roles.push('alt');
-          lastFigureLine = it.text.trim();
+          figureByLine.set(it.text.trim(), bare);
           continue;
         }
         const prev = rest[i - 1];
@@ -232,7 +234,7 @@ export function assemble(input: Item[], opts: AssembleOptions): ImportResult {
         }
         roles.push('figure');
         figureOf.set(i, figure);
-        lastFigureLine = it.text.trim();
+        figureByLine.set(it.text.trim(), figure);
         continue;
       }
       if (inLead && datelineIndex < 0) {
@@ -256,7 +258,15 @@ export function assemble(input: Item[], opts: AssembleOptions): ImportResult {
   if (standfirstIndex < 0) {
     const firstOther = roles.indexOf('other');
     const cand = rest[firstOther];
-    if (cand && cand.kind === 'line' && !/[:：]\s*$/u.test(cand.text) && words(cand.text) <= 80) {
+    const onlyFiguresBefore = roles.slice(0, firstOther).every((r) => r === 'figure' || r === 'alt');
+    if (
+      cand &&
+      cand.kind === 'line' &&
+      onlyFiguresBefore &&
+      !/[:：]\s*$/u.test(cand.text) &&
+      !BYLINE.test(cand.text) &&
+      words(cand.text) <= 80
+    ) {
       let j = firstOther + 1;
       let sawFigure = false;
       while (j < rest.length && (roles[j] === 'figure' || roles[j] === 'alt')) {
@@ -270,7 +280,10 @@ export function assemble(input: Item[], opts: AssembleOptions): ImportResult {
         roles[j] === 'other' &&
         splitOpeningDateline(next.text) !== null;
       const bodyFollows = roles.slice(j).some((r) => r === 'other');
-      if (bodyFollows && (roles[j] === 'dateline' || opensWithDateline || sawFigure))
+      // A photo alone is a weaker sign than a dateline: the line must come straight after the headline and read
+      // as a summary rather than a lead paragraph (no final full stop).
+      const beforePhoto = sawFigure && firstOther === 0 && !/\.\s*$/u.test(cand.text);
+      if (bodyFollows && (roles[j] === 'dateline' || opensWithDateline || beforePhoto))
         standfirstIndex = firstOther;
     }
   }

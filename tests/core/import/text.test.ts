@@ -64,6 +64,13 @@ describe('figures', () => {
     expect(texts(r)).toEqual([P1, P2]);
   });
 
+  it('keeps a caption once when the page repeats it further down', () => {
+    const r = structureText([HEADLINE, CAPTION, P1, P2, CAPTION, P3].join('\n'));
+    expect(r.content.figures).toHaveLength(1);
+    expect(texts(r)).toEqual([P1, P2, P3]);
+    expect(codes(r)).toContain('caption_repeated');
+  });
+
   it('does not take a body sentence that mentions a date for a caption', () => {
     const sentence =
       'وقّع الطرفان الاتفاق في الرياض يوم 27 أغسطس 2024 بحضور وزراء الخارجية والدفاع من البلدين.';
@@ -145,6 +152,19 @@ describe('standfirst', () => {
     expect(r.content.standfirst).toBe(STANDFIRST);
     expect(r.content.dateline).toEqual({ place: 'عمّان', sources: ['أ ف ب'] });
     expect(texts(r)).toEqual([P1, P2]);
+  });
+
+  it('is not taken from a lead paragraph that a photo follows, nor from a byline', () => {
+    const lead = structureText([HEADLINE, P1, CAPTION, P2, P3].join('\n'));
+    expect(lead.content.standfirst).toBeNull();
+    expect(texts(lead)).toEqual([P1, P2, P3]);
+    const byline = structureText([HEADLINE, 'بقلم: سارة أحمد', 'عمّان - رويترز', P1, P2].join('\n'));
+    expect(byline.content.standfirst).toBeNull();
+    const late = structureText(
+      [HEADLINE, CAPTION, P1, 'صورة أخرى للألواح. 4 مارس 2025 - رويترز', P2].join('\n'),
+    );
+    expect(late.content.standfirst).toBeNull();
+    expect(texts(late)).toEqual([P1, P2]);
   });
 
   it('is not invented when the layout has none', () => {
