@@ -1,5 +1,6 @@
 // The command table: a new command (check, quotes, diff, status, export …) is one module added here.
 import type { CliCommand } from '../command';
+import { diffCommand } from './diff';
 import { importCommand } from './import';
 import { listCommand } from './list';
 import { quotesCommand } from './quotes';
@@ -15,5 +16,6 @@ export const COMMANDS: readonly CliCommand[] = [
   searchCommand,
   reviseCommand,
   revisionsCommand,
+  diffCommand,
   quotesCommand,
 ];
