@@ -75,6 +75,8 @@ export type AppFixture = {
   open: () => Promise<void>;
   /** Problems the page reported (uncaught errors, console errors, CSP violations). */
   problems: string[];
+  /** Makes every 'article:save' fail as a full disk would, until called with false. */
+  failSaves: (on: boolean) => void;
 };
 
 type WorkerFixtures = { server: { url: string } };
@@ -97,12 +99,16 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
       internal.push(`${channel}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     });
     const problems: string[] = [];
+    let savesFail = false;
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
     await page.exposeFunction('__tadqiqInvoke', async (channel: unknown, arg: unknown) => {
-      const r = await dispatch(channel, arg);
+      const r =
+        savesFail && channel === 'article:save'
+          ? { ok: false, error: { code: 'database', message: 'database or disk is full' } }
+          : await dispatch(channel, arg);
       if (process.env.TADQIQ_E2E_TRACE)
         console.log(channel, JSON.stringify(arg).slice(0, 200), JSON.stringify(r).slice(0, 300));
       return r;
@@ -118,6 +124,9 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
       page,
       invoke: dispatch,
       problems,
+      failSaves: (on) => {
+        savesFail = on;
+      },
       open: async () => {
         await page.goto(server.url);
       },

@@ -179,3 +179,36 @@ test('a file the importer cannot read gives a clear message and the library is u
   await expect(error).toContainText('تعذّر استيراد «photo.exe»');
   await expect(page.getByText('المكتبة فارغة')).toBeVisible();
 });
+
+test('paste on the library imports HTML; a file dropped on the window imports it', async ({ app }) => {
+  const { page } = app;
+  await app.invoke('user:set', { name: 'Omar' });
+  await app.open();
+  await page.getByTestId('library').click();
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData(
+      'text/html',
+      '<article><h1>وزير المالية يعلن الميزانية</h1><p>الرياض - أعلن وزير المالية اليوم ملامح الميزانية الجديدة للعام المقبل.</p><p>وقال الوزير إن الإنفاق سيرتفع.</p></article>',
+    );
+    dt.setData('text/plain', 'وزير المالية يعلن الميزانية');
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+  });
+  const editor = page.getByTestId('editor');
+  await expect(editor.locator('h1.article-headline')).toHaveText('وزير المالية يعلن الميزانية');
+  await expect(editor).toContainText('وقال الوزير إن الإنفاق سيرتفع.');
+
+  await page.getByTestId('nav-library').click();
+  const text = 'وزيرة الصحة تفتتح مستشفى جديداً\n\nجدة - افتتحت وزيرة الصحة اليوم مستشفى جديداً في المدينة.\n';
+  const dataTransfer = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'hospital.txt', { type: 'text/plain' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('.library', 'dragover', { dataTransfer });
+  await page.dispatchEvent('.library', 'drop', { dataTransfer });
+  await expect(editor.locator('h1.article-headline')).toHaveText('وزيرة الصحة تفتتح مستشفى جديداً');
+  await page.getByTestId('nav-library').click();
+  await expect(page.getByTestId('article-row')).toHaveCount(2);
+  expect(app.problems).toEqual([]);
+});

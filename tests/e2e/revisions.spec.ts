@@ -140,3 +140,45 @@ test('the interface switches to English and back, and remembers the choice', asy
   expect(settings.value.language).toBe('ar');
   expect(app.problems).toEqual([]);
 });
+
+test('a failed save is shown, the text stays, and leaving the page flushes the latest edit', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.invoke('user:set', { name: 'Omar' });
+  await page.clock.install();
+  await app.open();
+  await importSeed(page);
+  const id = await articleId(app.invoke);
+  const subheading = page.getByTestId('editor').locator('h2.article-subheading');
+  const state = page.getByTestId('save-state');
+
+  app.failSaves(true);
+  await selectWord(subheading, 'مرتقب');
+  await page.keyboard.type('قريب');
+  await page.keyboard.press('Control+s');
+  await page.getByTestId('save-confirm').click();
+  await expect(state).toHaveAttribute('data-state', 'error');
+  await expect(state).toContainText('database or disk is full');
+  await expect(page.getByTestId('notice-error')).toContainText('تعذّر الحفظ');
+  await expect(subheading).toHaveText('اجتماع قريب');
+
+  // With time held still the idle autosave cannot run: only the page-hide flush can store the edit.
+  app.failSaves(false);
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.keyboard.type(' جداً');
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  await expect(state).toHaveAttribute('data-state', 'saved');
+  const latest = (await app.invoke('revisions:list', { id })) as {
+    ok: true;
+    value: { seq: number; reason: string }[];
+  };
+  const newest = latest.value.reduce((a, b) => (a.seq > b.seq ? a : b));
+  expect(newest.reason).toBe('autosave');
+  const rev = (await app.invoke('revisions:get', { id, seq: newest.seq })) as {
+    ok: true;
+    value: { content: { body: { type: string; text: string }[] } };
+  };
+  expect(rev.value.content.body.find((b) => b.type === 'subheading')!.text).toBe('اجتماع قريب جداً');
+  await page.clock.resume();
+});

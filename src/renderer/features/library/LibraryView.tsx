@@ -109,14 +109,6 @@ export function LibraryView({ version, importer, onOpen, onChanged }: Props) {
           onChange={(e) => setQuery(e.target.value)}
           data-testid="search"
         />
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={importer.pickFile}
-          disabled={importer.busy}
-        >
-          {importer.busy ? t('import.working') : t('toolbar.import')}
-        </button>
       </div>
 
       {searchError && (
