@@ -52,7 +52,7 @@ export function showArticle(db: Db, id: string): OpenArticle {
   return db.transaction(() => {
     const row = requireArticle(db, id);
     const head = requireLatest(db, id);
-    return { article: toArticle(head.content, id, row.status), revision: summary(head) };
+    return { article: toArticle(head.content, id, row.status, row.importWarnings), revision: summary(head) };
   })();
 }
 

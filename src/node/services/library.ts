@@ -71,6 +71,7 @@ export function storeImport(db: Db, p: PreparedImport, options: ImportOptions = 
       deletedAt: null,
       contentHash: p.hash,
       author,
+      importWarnings: p.warnings,
     });
     insertRevision(db, {
       articleId: id,

@@ -1,6 +1,6 @@
 // Queries on the articles table: identity, status, trash state and the import's content hash.
 import type Database from 'better-sqlite3';
-import type { ArticleStatus } from '../../core/article/model';
+import type { ArticleStatus, ImportWarning } from '../../core/article/model';
 
 type Db = Database.Database;
 
@@ -12,30 +12,39 @@ export type ArticleRow = {
   deletedAt: string | null;
   contentHash: string;
   author: string;
+  /** What the importer noticed (a repeated caption, a glued dateline …), shown with the article. */
+  importWarnings: ImportWarning[];
 };
 
+type StoredRow = Omit<ArticleRow, 'importWarnings'> & { importWarnings: string };
+
+const fromStored = (r: StoredRow | undefined): ArticleRow | undefined =>
+  r && { ...r, importWarnings: JSON.parse(r.importWarnings) as ImportWarning[] };
+
 const COLUMNS = `id, created_at AS createdAt, updated_at AS updatedAt, status, deleted_at AS deletedAt,
-  content_hash AS contentHash, author`;
+  content_hash AS contentHash, author, import_warnings AS importWarnings`;
 
 export function insertArticle(db: Db, row: ArticleRow): void {
   db.prepare(
-    `INSERT INTO articles (id, created_at, updated_at, status, deleted_at, content_hash, author)
-     VALUES (@id, @createdAt, @updatedAt, @status, @deletedAt, @contentHash, @author)`,
-  ).run(row);
+    `INSERT INTO articles (id, created_at, updated_at, status, deleted_at, content_hash, author, import_warnings)
+     VALUES (@id, @createdAt, @updatedAt, @status, @deletedAt, @contentHash, @author, @importWarnings)`,
+  ).run({ ...row, importWarnings: JSON.stringify(row.importWarnings) });
 }
 
 export function getArticleRow(db: Db, id: string): ArticleRow | undefined {
-  return db.prepare<[string], ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(id);
+  return fromStored(db.prepare<[string], StoredRow>(`SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(id));
 }
 
 /** The live (not trashed) article imported with this content hash, oldest first. */
 export function findLiveByContentHash(db: Db, hash: string): ArticleRow | undefined {
-  return db
-    .prepare<[string], ArticleRow>(
-      `SELECT ${COLUMNS} FROM articles WHERE content_hash = ? AND deleted_at IS NULL
-       ORDER BY created_at, id LIMIT 1`,
-    )
-    .get(hash);
+  return fromStored(
+    db
+      .prepare<[string], StoredRow>(
+        `SELECT ${COLUMNS} FROM articles WHERE content_hash = ? AND deleted_at IS NULL
+         ORDER BY created_at, id LIMIT 1`,
+      )
+      .get(hash),
+  );
 }
 
 export function touchArticle(db: Db, id: string, at: string): void {

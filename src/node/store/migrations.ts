@@ -79,6 +79,16 @@ export const MIGRATIONS: readonly Migration[] = [
       // Arabic folding changes.
     },
   },
+  {
+    version: 3,
+    description: "what the importer noticed about an article, kept for the article's whole life",
+    up(db) {
+      db.exec(`
+        ALTER TABLE articles ADD COLUMN import_warnings TEXT NOT NULL DEFAULT '[]'
+          CHECK (json_valid(import_warnings));
+      `);
+    },
+  },
 ];
 
 /** The schema version that introduced the search tables. */

@@ -65,7 +65,12 @@ describe('article life cycle', () => {
     const parsed = await readDocument(seedBytes(), 'seed.txt');
     const open = showArticle(db, id);
     imported = open.article;
-    expect(open.article).toMatchObject({ id, status: 'draft', suggestedTags: [], warnings: [] });
+    expect(open.article).toMatchObject({ id, status: 'draft', suggestedTags: [] });
+    // What the importer noticed stays with the article (the seed repeats its caption and glues its dateline).
+    expect(open.article.warnings).toEqual(parsed.warnings);
+    expect(open.article.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['caption_repeated', 'dateline_glued']),
+    );
     expect(open.article.headline).toBe(parsed.content.headline);
     expect(open.article.body).toEqual(parsed.content.body);
     expect(open.article.headline).toContain('لافروف');

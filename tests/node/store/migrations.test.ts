@@ -9,7 +9,7 @@ import {
   MIGRATIONS,
   type Migration,
 } from '../../../src/node/store/migrations';
-import { insertArticle } from '../../../src/node/store/articles';
+import { getArticleRow, insertArticle } from '../../../src/node/store/articles';
 import { insertRevision } from '../../../src/node/store/revisions';
 import { searchArticleIds } from '../../../src/node/store/search';
 import { contentOf, tempDir } from './testFiles';
@@ -22,6 +22,14 @@ function tableNames(db: Database.Database): string[] {
     .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type IN ('table') ORDER BY name")
     .all()
     .map((r) => r.name);
+}
+
+/** An article row as version 1 of the schema knows it (the store's functions speak the latest schema). */
+function insertV1Article(db: Database.Database, id: string, at: string, author: string): void {
+  db.prepare(
+    `INSERT INTO articles (id, created_at, updated_at, status, deleted_at, content_hash, author)
+     VALUES (?, ?, ?, 'draft', NULL, 'h', ?)`,
+  ).run(id, at, at, author);
 }
 
 describe('migrations', () => {
@@ -37,15 +45,7 @@ describe('migrations', () => {
       expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
       expect(tableNames(db)).toEqual(['articles', 'revisions', 'settings', 'users']);
       const at = '2024-08-27T10:00:00.000Z';
-      insertArticle(db, {
-        id: 'a1',
-        createdAt: at,
-        updatedAt: at,
-        status: 'draft',
-        deletedAt: null,
-        contentHash: 'h',
-        author: 'سارة',
-      });
+      insertV1Article(db, 'a1', at, 'سارة');
       const rev = {
         articleId: 'a1',
         seq: 1,
@@ -78,15 +78,7 @@ describe('migrations', () => {
     const file = tmp.file('v1-then-v2.db');
     const v1 = openDatabase(file, { targetVersion: 1 });
     const at = '2024-08-27T10:00:00.000Z';
-    insertArticle(v1, {
-      id: 'old',
-      createdAt: at,
-      updatedAt: at,
-      status: 'draft',
-      deletedAt: null,
-      contentHash: 'h',
-      author: 'x',
-    });
+    insertV1Article(v1, 'old', at, 'x');
     const base = {
       articleId: 'old',
       createdAt: at,
@@ -111,7 +103,7 @@ describe('migrations', () => {
     expect(tableNames(v1)).not.toContain('article_fts');
     v1.close();
 
-    const v2 = openDatabase(file);
+    const v2 = openDatabase(file, { targetVersion: 2 });
     try {
       expect(schemaVersion(v2)).toBe(2);
       expect(tableNames(v2)).toEqual(expect.arrayContaining(['article_fts', 'search_docs']));
@@ -120,6 +112,35 @@ describe('migrations', () => {
       expect(searchArticleIds(v2, 'الذهب')).toEqual([]);
     } finally {
       v2.close();
+    }
+  });
+
+  it('3 keeps import warnings with the article; rows from version 2 get none', () => {
+    const file = tmp.file('v2-then-v3.db');
+    const v2 = openDatabase(file, { targetVersion: 2 });
+    insertV1Article(v2, 'older', '2024-08-27T10:00:00.000Z', 'x');
+    v2.close();
+
+    const v3 = openDatabase(file, { targetVersion: 3 });
+    try {
+      expect(schemaVersion(v3)).toBe(3);
+      expect(getArticleRow(v3, 'older')?.importWarnings).toEqual([]);
+      const at = '2024-08-28T10:00:00.000Z';
+      const warnings = [{ code: 'caption_repeated', message: 'The caption appears twice.' }];
+      insertArticle(v3, {
+        id: 'new',
+        createdAt: at,
+        updatedAt: at,
+        status: 'draft',
+        deletedAt: null,
+        contentHash: 'h2',
+        author: 'x',
+        importWarnings: warnings,
+      });
+      expect(getArticleRow(v3, 'new')?.importWarnings).toEqual(warnings);
+      expect(() => v3.prepare("UPDATE articles SET import_warnings = 'not json'").run()).toThrow(/CHECK/);
+    } finally {
+      v3.close();
     }
   });
 
