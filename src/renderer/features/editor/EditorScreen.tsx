@@ -44,6 +44,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
   const [saveDialog, setSaveDialog] = useState(false);
 
   const editorRef = useRef<Editor | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const frame = useRef(0);
   const stats = useMemo(createStatsStore, []);
   const saveStore = useMemo(() => createValueStore<SaveState>({ kind: 'saved' }, sameSaveState), []);
@@ -161,6 +162,11 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
     };
   }, [openSaveDialog]);
 
+  // An old revision is read from its top, not from wherever the live text was scrolled to.
+  useEffect(() => {
+    if (viewing && scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [viewing]);
+
   async function viewRevision(seq: number) {
     try {
       await coalescer.flush();
@@ -250,12 +256,6 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
           />
         )}
         <main className="editor-main">
-          {loadError && (
-            <div className="inline-error" role="alert">
-              {t('editor.openFailed')}: {loadError}
-            </div>
-          )}
-          {!loaded && !loadError && <p className="muted">{t('editor.loading')}</p>}
           {viewing && (
             <div className="readonly-banner" data-testid="readonly-banner">
               <span>
@@ -273,28 +273,36 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
               </button>
             </div>
           )}
-          {loaded && (
-            <div className="page" hidden={!!viewing}>
-              <ArticleEditor
-                key={loaded.key}
-                content={loaded.open.article}
-                editable
-                label={t('editor.headlinePlaceholder')}
-                onEditor={onEditor}
-                onChange={onChange}
-              />
-            </div>
-          )}
-          {viewing && (
-            <div className="page page-readonly">
-              <ArticleEditor
-                key={`rev-${viewing.seq}`}
-                content={viewing.content}
-                editable={false}
-                label={t('editor.readOnly', { seq: viewing.seq, time: '' })}
-              />
-            </div>
-          )}
+          <div className="editor-scroll" ref={scrollRef}>
+            {loadError && (
+              <div className="inline-error" role="alert">
+                {t('editor.openFailed')}: {loadError}
+              </div>
+            )}
+            {!loaded && !loadError && <p className="muted">{t('editor.loading')}</p>}
+            {loaded && (
+              <div className="page" hidden={!!viewing}>
+                <ArticleEditor
+                  key={loaded.key}
+                  content={loaded.open.article}
+                  editable
+                  label={t('editor.headlinePlaceholder')}
+                  onEditor={onEditor}
+                  onChange={onChange}
+                />
+              </div>
+            )}
+            {viewing && (
+              <div className="page page-readonly">
+                <ArticleEditor
+                  key={`rev-${viewing.seq}`}
+                  content={viewing.content}
+                  editable={false}
+                  label={t('editor.readOnly', { seq: viewing.seq, time: '' })}
+                />
+              </div>
+            )}
+          </div>
         </main>
         {historyOpen && (
           <HistoryPanel
