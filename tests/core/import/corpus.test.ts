@@ -5,6 +5,8 @@ import { structureText } from '../../../src/core/import';
 import { ArticleContent } from '../../../src/core/article/model';
 import { corpusText, readCorpus } from './sharedMaterial';
 
+const squash = (s: string): string => s.replace(/\s+/g, ' ');
+
 describe('structureText over the SaudiNewsNet corpus', () => {
   const corpus = readCorpus();
 
@@ -22,7 +24,13 @@ describe('structureText over the SaudiNewsNet corpus', () => {
       const where = `#${i} ${a.url}`;
       if (!ArticleContent.safeParse(content).success) failures.push(`${where}: invalid article`);
       if (content.headline !== a.title.trim()) failures.push(`${where}: headline`);
-      for (const b of content.body) if (!text.includes(b.text)) failures.push(`${where}: rewritten block`);
+      // Hard-wrapped text (one article here) has its lines joined: only the line breaks may differ.
+      const joined = warnings.some((w) => w.code === 'lines_joined');
+      for (const b of content.body) {
+        if (joined ? !squash(text).includes(squash(b.text)) : !text.includes(b.text)) {
+          failures.push(`${where}: rewritten block`);
+        }
+      }
       if (/\p{L}/u.test(a.content)) {
         if (content.body.length > 0) withBody++;
         else failures.push(`${where}: empty body`);

@@ -269,6 +269,18 @@ describe('line endings and untouched text', () => {
     for (const b of unix.content.body) expect(b.text).not.toMatch(/[\r\n]/);
   });
 
+  it('joins the lines of hard-wrapped wire copy into paragraphs, and says so', () => {
+    const wrap = (p: string): string[] => p.match(/.{1,60}(\s|$)/gu)!.map((l) => l.trimEnd());
+    const wire = [HEADLINE, '', 'عمّان - رويترز', '', ...wrap(P1), '', ...wrap(P2), '', ...wrap(P3)];
+    const r = structureText(wire.join('\r\n'));
+    expect(r.content.headline).toBe(HEADLINE);
+    expect(r.content.dateline).toEqual({ place: 'عمّان', sources: ['رويترز'] });
+    expect(texts(r)).toEqual([P1, P2, P3]);
+    expect(codes(r)).toContain('lines_joined');
+    // One paragraph per line, as scrapers write, is never joined.
+    expect(codes(structureText([HEADLINE, P1, P2, P3, P1, P2].join('\n')))).not.toContain('lines_joined');
+  });
+
   it('keeps leading, trailing and no-break spaces inside paragraphs', () => {
     const odd = ` ${P1.replace(' ', '\u00a0')}  `;
     const r = structureText([HEADLINE, odd, P2].join('\n'));
