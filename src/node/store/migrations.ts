@@ -89,8 +89,114 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'fact-checking: a sources library, quote reviews, comment threads and an audit trail',
+    up(db) {
+      // Sources are shared across articles (article_sources links them); a source still attached somewhere
+      // cannot be deleted. Comment anchors live as marks in the document, so they move with edits; the table
+      // holds the threads. quote_key is the quote's stable id from src/core/quotes. The audit trail is one
+      // table for every recorded act (quote status, waiver, status move, approval, override, export).
+      db.exec(`
+        CREATE TABLE sources (
+          id TEXT PRIMARY KEY,
+          title TEXT NOT NULL,
+          url TEXT,
+          publisher TEXT,
+          language TEXT NOT NULL DEFAULT 'ar',
+          published_at TEXT,
+          kind TEXT NOT NULL,
+          text TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          author TEXT NOT NULL
+        );
+        CREATE INDEX sources_content_hash ON sources (content_hash);
+        CREATE TABLE source_docs (
+          rowid INTEGER PRIMARY KEY,
+          source_id TEXT NOT NULL UNIQUE REFERENCES sources (id) ON DELETE CASCADE
+        );
+        CREATE VIRTUAL TABLE source_fts USING fts5 (
+          title, body,
+          tokenize = 'unicode61 remove_diacritics 0'
+        );
+        CREATE TABLE article_sources (
+          article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+          source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE RESTRICT,
+          attached_at TEXT NOT NULL,
+          attached_by TEXT NOT NULL,
+          PRIMARY KEY (article_id, source_id)
+        );
+        CREATE TABLE quote_reviews (
+          article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+          quote_key TEXT NOT NULL,
+          status TEXT NOT NULL,
+          speaker TEXT,
+          reason TEXT,
+          source_id TEXT REFERENCES sources (id) ON DELETE SET NULL,
+          score REAL,
+          evidence TEXT CHECK (evidence IS NULL OR json_valid(evidence)),
+          note TEXT,
+          checked_by TEXT NOT NULL,
+          checked_at TEXT NOT NULL,
+          PRIMARY KEY (article_id, quote_key)
+        );
+        CREATE TABLE comments (
+          id TEXT PRIMARY KEY,
+          article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+          thread_id TEXT NOT NULL,
+          author TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          body TEXT NOT NULL,
+          resolved_at TEXT,
+          resolved_by TEXT
+        );
+        CREATE INDEX comments_thread ON comments (article_id, thread_id, created_at);
+        CREATE TABLE audit (
+          id INTEGER PRIMARY KEY,
+          article_id TEXT REFERENCES articles (id) ON DELETE CASCADE,
+          at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          action TEXT NOT NULL,
+          detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
+        );
+        CREATE INDEX audit_article ON audit (article_id, id);
+      `);
+    },
+  },
+  {
+    version: 5,
+    description: 'workflow: user roles, approval snapshots and the export log',
+    up(db) {
+      // An approval names the exact revision and its content hash, so "changed after approval" is a
+      // comparison, never a guess. Status moves and overrides are recorded in audit (version 4).
+      db.exec(`
+        ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'copy-editor';
+        CREATE TABLE approvals (
+          id INTEGER PRIMARY KEY,
+          article_id TEXT NOT NULL,
+          revision_seq INTEGER NOT NULL,
+          content_hash TEXT NOT NULL,
+          approved_at TEXT NOT NULL,
+          approved_by TEXT NOT NULL,
+          overrides TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(overrides)),
+          FOREIGN KEY (article_id, revision_seq) REFERENCES revisions (article_id, seq) ON DELETE CASCADE
+        );
+        CREATE INDEX approvals_article ON approvals (article_id, id);
+        CREATE TABLE exports (
+          id INTEGER PRIMARY KEY,
+          article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+          revision_seq INTEGER NOT NULL,
+          format TEXT NOT NULL,
+          path TEXT,
+          exported_at TEXT NOT NULL,
+          exported_by TEXT NOT NULL,
+          override_reason TEXT
+        );
+      `);
+    },
+  },
 ];
-
 /** The schema version that introduced the search tables. */
 export const SEARCH_INDEX_VERSION = 2;
 

@@ -144,6 +144,69 @@ describe('migrations', () => {
     }
   });
 
+  it('4 adds sources, quote reviews, comments and the audit trail; a source in use cannot be deleted', () => {
+    const db = openDatabase(tmp.file('v4.db'), { targetVersion: 4 });
+    try {
+      expect(schemaVersion(db)).toBe(4);
+      expect(tableNames(db)).toEqual(
+        expect.arrayContaining([
+          'sources',
+          'article_sources',
+          'quote_reviews',
+          'comments',
+          'audit',
+          'source_fts',
+        ]),
+      );
+      const at = '2024-08-28T10:00:00.000Z';
+      insertV1Article(db, 'a', at, 'x');
+      db.prepare(
+        `INSERT INTO sources (id, title, kind, text, content_hash, created_at, author)
+         VALUES ('s', 'بيان', 'paste', 'نص المصدر', 'h', ?, 'x')`,
+      ).run(at);
+      db.prepare(
+        "INSERT INTO article_sources (article_id, source_id, attached_at, attached_by) VALUES ('a', 's', ?, 'x')",
+      ).run(at);
+      expect(() => db.prepare("DELETE FROM sources WHERE id = 's'").run()).toThrow(/FOREIGN KEY/);
+      expect(() =>
+        db
+          .prepare(
+            "INSERT INTO audit (article_id, at, actor, action, detail) VALUES ('a', ?, 'x', 'y', 'no')",
+          )
+          .run(at),
+      ).toThrow(/CHECK/);
+      // Deleting an article takes its links, reviews, comments and audit rows with it.
+      db.prepare(
+        "INSERT INTO quote_reviews (article_id, quote_key, status, checked_by, checked_at) VALUES ('a', 'q', 'verified', 'x', ?)",
+      ).run(at);
+      db.prepare("DELETE FROM revisions WHERE article_id = 'a'").run();
+      db.prepare("DELETE FROM articles WHERE id = 'a'").run();
+      expect(db.prepare('SELECT count(*) AS n FROM quote_reviews').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT count(*) AS n FROM article_sources').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('5 adds user roles, approvals tied to an existing revision, and the export log', () => {
+    const db = openDatabase(tmp.file('v5.db'), { targetVersion: 5 });
+    try {
+      expect(schemaVersion(db)).toBe(5);
+      db.prepare("INSERT INTO users (name, created_at) VALUES ('سارة', '2024-08-28')").run();
+      expect(db.prepare('SELECT role FROM users').get()).toEqual({ role: 'copy-editor' });
+      insertV1Article(db, 'a', '2024-08-28T10:00:00.000Z', 'x');
+      const approve = db.prepare(
+        `INSERT INTO approvals (article_id, revision_seq, content_hash, approved_at, approved_by)
+         VALUES ('a', ?, 'h', '2024-08-28', 'x')`,
+      );
+      // An approval must name a revision that exists.
+      expect(() => approve.run(1)).toThrow(/FOREIGN KEY/);
+      expect(tableNames(db)).toEqual(expect.arrayContaining(['approvals', 'exports']));
+    } finally {
+      db.close();
+    }
+  });
+
   it('run all pending steps in one transaction: a failing step leaves the database as it was', () => {
     const db = new Database(tmp.file('atomic.db'));
     const failing: Migration[] = [
