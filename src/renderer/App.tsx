@@ -31,8 +31,12 @@ export function App() {
   const changed = useCallback(() => setVersion((v) => v + 1), []);
 
   const go = useCallback(async (next: Screen) => {
-    // Whatever the editor holds is saved before another screen replaces it.
-    await flushActiveEditor();
+    // Whatever the editor holds is saved before another screen replaces it; if that fails, the editor stays
+    // open with the text rather than losing it.
+    if (!(await flushActiveEditor())) {
+      postNotice({ tone: 'error', title: msg('save.keptOpen') });
+      return;
+    }
     setScreen(next);
     setVersion((v) => v + 1);
   }, []);

@@ -162,6 +162,12 @@ test('a failed save is shown, the text stays, and leaving the page flushes the l
   await expect(state).toContainText('database or disk is full');
   await expect(page.getByTestId('notice-error')).toContainText('تعذّر الحفظ');
   await expect(subheading).toHaveText('اجتماع قريب');
+  // Leaving the editor would lose the text: it stays open and says why.
+  await page.getByRole('button', { name: 'العودة إلى المكتبة' }).click();
+  await expect(page.getByText('فبقي المقال مفتوحاً')).toBeVisible();
+  await expect(subheading).toHaveText('اجتماع قريب');
+  await subheading.click();
+  await page.keyboard.press('End');
 
   // With time held still the idle autosave cannot run: only the page-hide flush can store the edit.
   app.failSaves(false);

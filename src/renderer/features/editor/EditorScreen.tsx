@@ -89,7 +89,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
   );
 
   useEffect(() => {
-    setActiveFlush(() => coalescer.flush());
+    setActiveFlush(() => coalescer.flush().then(() => !coalescer.dirty));
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') void coalescer.flush();
     };
