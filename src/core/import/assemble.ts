@@ -5,7 +5,7 @@ import type { ArticleContent, Block, Figure, ImportWarning } from '../article/mo
 import { emptyContent } from '../article/model';
 import { parseCaptionLine } from './caption';
 import { parseDateline, splitOpeningDateline, type DatelineParse } from './dateline';
-import { readMarker, readRelated, readTags, type FurnitureKind, type MarkerLine } from './furniture';
+import { readMarker, readRelated, readTags, safeUrl, type FurnitureKind, type MarkerLine } from './furniture';
 
 export type ImportResult = { content: ArticleContent; warnings: ImportWarning[] };
 
@@ -90,7 +90,14 @@ function extractFurniture(items: Item[]): Furniture {
     if (kind === 'tags') {
       for (const t of readTags(payload || it?.text || '')) if (!tags.includes(t)) tags.push(t);
     } else if (kind === 'related') {
-      const r = readRelated(payload || it?.text || '', it?.href ?? null);
+      const line = (payload || it?.text || '').trim();
+      const last = related[related.length - 1];
+      // A link on the line under its title (how scrapers flatten <a><h3>title</h3></a> cards) belongs to it.
+      if (last && last.url === null && /^https?:\/\/\S+$/iu.test(line)) {
+        last.url = safeUrl(line);
+        return;
+      }
+      const r = readRelated(line, it?.href ?? null);
       if (r && !related.some((x) => x.title === r.title && x.url === r.url)) related.push(r);
     }
   };

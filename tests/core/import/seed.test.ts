@@ -56,4 +56,26 @@ describe('structureText on the seed article', () => {
     expect(body.some((t) => t.endsWith('جداً.\u00a0'))).toBe(true);
     for (const b of content.body) expect(seed).toContain(b.text);
   });
+
+  it('fills the tags and related stories when the page has them', () => {
+    const filled =
+      seed.replace('تصنيفات\n', 'تصنيفات\nروسيا\nإيران، سيرجي لافروف\n') +
+      '\nبوتين يستقبل بزشكيان في موسكو\nhttps://asharq.example/politics/1234\nقمة البريكس في قازان تختتم أعمالها\n';
+    const r = structureText(filled);
+    expect(r.content.tags).toEqual(['روسيا', 'إيران', 'سيرجي لافروف']);
+    expect(r.content.related).toEqual([
+      { title: 'بوتين يستقبل بزشكيان في موسكو', url: 'https://asharq.example/politics/1234' },
+      { title: 'قمة البريكس في قازان تختتم أعمالها', url: null },
+    ]);
+    expect(r.content.body).toEqual(content.body);
+  });
+
+  it('gives the same article with Windows line endings and with the caption given once', () => {
+    expect(structureText(seed.replace(/\n/g, '\r\n')).content).toEqual(content);
+    const lines = seed.split('\n');
+    const once = structureText([...lines.slice(0, 2), ...lines.slice(3)].join('\n'));
+    expect(once.content.figures).toEqual([{ ...content.figures[0]!, altText: '' }]);
+    expect(once.warnings.map((w) => w.code)).not.toContain('caption_repeated');
+    expect(once.content.body).toEqual(content.body);
+  });
 });
