@@ -66,7 +66,8 @@ export type SaveInput = {
 
 /**
  * Stores content as the article's newest revision. Content equal to the newest revision stores nothing
- * (saved: false). An autosave right after an autosave by the same author replaces it (same seq).
+ * (saved: false), except that a manual save promotes the same author's autosave of that content.
+ * An autosave right after an autosave by the same author replaces it (same seq).
  */
 export function saveRevision(db: Db, input: SaveInput): SaveOutcome {
   const content = ArticleContent.parse(input.content);
@@ -77,7 +78,16 @@ export function saveRevision(db: Db, input: SaveInput): SaveOutcome {
       throw new AppError('conflict', `Article ${input.id} is in the trash; restore it from the trash first.`);
     }
     const latest = requireLatest(db, input.id);
-    if (sameContent(latest.content, content)) return { saved: false, revision: summary(latest) };
+    if (sameContent(latest.content, content)) {
+      // Ctrl+S right after an autosave: the editor asked for a revision it can name, so the autosave that
+      // already holds this content becomes that manual revision (with its note) instead of nothing.
+      if (input.reason === 'manual' && latest.reason === 'autosave' && latest.author === author) {
+        const promoted: RevisionRecord = { ...latest, reason: 'manual', note: input.note ?? null };
+        replaceRevision(db, promoted);
+        return { saved: true, revision: summary(promoted) };
+      }
+      return { saved: false, revision: summary(latest) };
+    }
     const at = nowIso();
     const coalesce = input.reason === 'autosave' && latest.reason === 'autosave' && latest.author === author;
     const rec: RevisionRecord = {

@@ -142,8 +142,28 @@ describe('article life cycle', () => {
     });
     expect([manual.revision.seq, after.revision.seq]).toEqual([5, 6]);
     expect(getRevision(db, id, 5).content.body.at(-1)!.text).toBe('نهائي');
+    // Ctrl+S on content an autosave already holds: that autosave becomes the named manual revision.
+    const named = saveRevision(db, {
+      id,
+      content: edited(base, 'نهائي ٢'),
+      reason: 'manual',
+      note: 'بعد المراجعة',
+      author: 'خالد',
+    });
+    expect(named).toMatchObject({
+      saved: true,
+      revision: { seq: 6, reason: 'manual', note: 'بعد المراجعة' },
+    });
+    // … but only the same author's autosave: nothing changed, nothing else to store.
+    const again = saveRevision(db, {
+      id,
+      content: edited(base, 'نهائي ٢'),
+      reason: 'manual',
+      author: 'سارة',
+    });
+    expect(again.saved).toBe(false);
     expect(listRevisions(db, id).map((r) => r.reason)).toEqual([
-      'autosave',
+      'manual',
       'manual',
       'autosave',
       'autosave',
