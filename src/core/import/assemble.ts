@@ -14,8 +14,10 @@ export type Item = {
   kind: ItemKind;
   /** The text as the source holds it; for plain text, the line without its line break (never trimmed). */
   text: string;
-  /** A link the item carried (HTML/Markdown), used for related stories. */
+  /** The link that makes up the whole item (HTML/Markdown): a list of such items is furniture. */
   href?: string | null;
+  /** The only link inside the item, e.g. `اقرأ أيضاً: <a href=…>title</a>`: the related story's URL. */
+  link?: string | null;
   figure?: Figure;
   /** The whole line is bold (HTML `<p><strong>…</strong></p>`): a sub-heading when short. */
   emphasised?: boolean;
@@ -97,7 +99,7 @@ function extractFurniture(items: Item[]): Furniture {
         last.url = safeUrl(line);
         return;
       }
-      const r = readRelated(line, it?.href ?? null);
+      const r = readRelated(line, it?.href ?? it?.link ?? null);
       if (r && !related.some((x) => x.title === r.title && x.url === r.url)) related.push(r);
     }
   };

@@ -45,10 +45,14 @@ export function readTags(line: string): string[] {
     .filter((s) => s.length > 0 && s.length <= 80 && /[\p{L}\p{N}]/u.test(s));
 }
 
+/** `[title](url)` written into plain text. */
+const MD_LINK = /^[-*•]?\s*\[([^\]]+)\]\(\s*<?([^\s)>]*)>?[^)]*\)$/u;
 const URL_RE = /\bhttps?:\/\/[^\s<>"'«»)]+/iu;
 
 /** A related story from one line of a related section: its title and, when the line carries one, its URL. */
 export function readRelated(line: string, href: string | null = null): RelatedStory | null {
+  const md = MD_LINK.exec(line.trim());
+  if (md?.[1]) return { title: md[1].trim(), url: safeUrl(md[2]) };
   const m = URL_RE.exec(line);
   const url = safeUrl(href) ?? (m ? m[0] : null);
   const title = (m ? line.replace(m[0], '') : line).replace(/^[\s\-–—•·*>]+|[\s\-–—|:()[\]]+$/gu, '').trim();

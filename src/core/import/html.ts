@@ -280,9 +280,9 @@ function bodyItems(root: HNode, collected: Collected): Item[] {
     const text = collapse(buf).trim();
     if (text) {
       // Link text is read only here, for the one-link line: reading it per <a> would be quadratic when nested.
-      const only =
-        links.length === 1 && links[0]!.href && textOf(links[0]!.node) === text ? links[0]!.href : null;
-      const item: Item = { kind: 'line', text, href: only };
+      const link = links.length === 1 ? links[0]!.href : null;
+      const only = link && textOf(links[0]!.node) === text ? link : null;
+      const item: Item = { kind: 'line', text, href: only, link };
       if (emphasised) item.emphasised = true;
       items.push(item);
     }

@@ -222,6 +222,14 @@ describe('structureHtml on hostile and odd input', () => {
     expect(content.body.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'subheading', 'paragraph']);
   });
 
+  it('takes an “اقرأ أيضاً” link inside the story as a related story with its URL', () => {
+    const long = 'هذه فقرة طويلة من نص الخبر تحتوي على عدد كاف من الكلمات لتعد فقرة كاملة.';
+    const html = `<article><h1>عنوان</h1><p>${long}</p><p>اقرأ أيضاً: <a href="https://example.com/n/7">الأردن يوقع اتفاقية الغاز</a></p><p>${long}</p></article>`;
+    const { content } = structureHtml(html);
+    expect(content.related).toEqual([{ title: 'الأردن يوقع اتفاقية الغاز', url: 'https://example.com/n/7' }]);
+    expect(content.body.map((b) => b.text)).toEqual([long, long]);
+  });
+
   it('gives an empty result, not an error, for markup without text', () => {
     const r = structureHtml('<script>alert(1)</script><img src=x>');
     expect(r.content.headline).toBe('');

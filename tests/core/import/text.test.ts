@@ -232,6 +232,22 @@ describe('web furniture', () => {
     expect(r.content.tags).toEqual(['الطاقة', 'المدارس']);
   });
 
+  it('reads related links written as Markdown links or hashtags in plain text', () => {
+    const r = structureText(
+      [
+        HEADLINE,
+        P1,
+        P2,
+        'اقرأ أيضاً',
+        '- [الأردن يوقع اتفاقية](https://example.com/1)',
+        'وسوم',
+        '#الطاقة #الكهرباء',
+      ].join('\n'),
+    );
+    expect(r.content.related).toEqual([{ title: 'الأردن يوقع اتفاقية', url: 'https://example.com/1' }]);
+    expect(r.content.tags).toEqual(['الطاقة', 'الكهرباء']);
+  });
+
   it('keeps a marker word that opens real paragraphs in the body', () => {
     const r = structureText([HEADLINE, P1, 'المزيد', P2, P3].join('\n'));
     expect(texts(r)).toContain(P3);
