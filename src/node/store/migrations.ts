@@ -196,6 +196,59 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'photos (originals and thumbnails), the tag vocabulary and code replacements',
+    up(db) {
+      // Images live in the database, content-addressed by the SHA-256 of their bytes: the desk's one SQLite
+      // file stays the whole library (a copy is a complete backup), and storing an image is atomic with the
+      // rows that describe it. The bytes sit in their own table so listing metadata never pages through them.
+      // Tags are a controlled vocabulary; which article carries which tag stays in the article's content
+      // (content.tags), so usage is counted from the latest revisions. tag_names indexes the normalised label
+      // and aliases for prefix search and exact lookup.
+      db.exec(`
+        CREATE TABLE images (
+          hash TEXT PRIMARY KEY CHECK (length(hash) = 64),
+          mime_type TEXT NOT NULL,
+          width INTEGER NOT NULL CHECK (width > 0),
+          height INTEGER NOT NULL CHECK (height > 0),
+          byte_length INTEGER NOT NULL CHECK (byte_length > 0),
+          file_name TEXT NOT NULL,
+          metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+          created_at TEXT NOT NULL,
+          created_by TEXT NOT NULL
+        );
+        CREATE TABLE image_data (
+          hash TEXT PRIMARY KEY REFERENCES images (hash) ON DELETE CASCADE,
+          original BLOB NOT NULL,
+          thumbnail BLOB NOT NULL,
+          thumbnail_mime TEXT NOT NULL
+        );
+        CREATE TABLE tags (
+          id INTEGER PRIMARY KEY,
+          label TEXT NOT NULL,
+          norm TEXT NOT NULL UNIQUE,
+          type TEXT NOT NULL CHECK (type IN ('person', 'organisation', 'place', 'topic')),
+          aliases TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(aliases)),
+          media_topic TEXT,
+          label_en TEXT,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+        CREATE TABLE tag_names (
+          norm TEXT NOT NULL,
+          tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+          PRIMARY KEY (norm, tag_id)
+        );
+        CREATE INDEX tag_names_tag ON tag_names (tag_id);
+        CREATE TABLE codes (
+          code TEXT PRIMARY KEY CHECK (length(code) > 0),
+          expansion TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 /** The schema version that introduced the search tables. */
 export const SEARCH_INDEX_VERSION = 2;

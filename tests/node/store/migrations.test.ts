@@ -207,6 +207,52 @@ describe('migrations', () => {
     }
   });
 
+  it('6 adds images with their bytes, the tag vocabulary and code replacements', () => {
+    const file = tmp.file('v5-then-v6.db');
+    const v5 = openDatabase(file, { targetVersion: 5 });
+    insertV1Article(v5, 'a', '2024-08-28T10:00:00.000Z', 'x');
+    v5.close();
+
+    const db = openDatabase(file, { targetVersion: 6 });
+    try {
+      expect(schemaVersion(db)).toBe(6);
+      expect(tableNames(db)).toEqual(
+        expect.arrayContaining(['images', 'image_data', 'tags', 'tag_names', 'codes']),
+      );
+      const hash = 'a'.repeat(64);
+      const addImage = db.prepare(
+        `INSERT INTO images (hash, mime_type, width, height, byte_length, file_name, created_at, created_by)
+         VALUES (?, 'image/jpeg', 10, 10, 100, 'x.jpg', '2024-08-28', 'x')`,
+      );
+      expect(() => addImage.run('short')).toThrow(/CHECK/);
+      addImage.run(hash);
+      // Bytes belong to a described image, and go with it.
+      expect(() =>
+        db.prepare("INSERT INTO image_data VALUES (?, x'00', x'00', 'image/webp')").run('b'.repeat(64)),
+      ).toThrow(/FOREIGN KEY/);
+      db.prepare("INSERT INTO image_data VALUES (?, x'ffd8', x'00', 'image/webp')").run(hash);
+      db.prepare('DELETE FROM images WHERE hash = ?').run(hash);
+      expect(db.prepare('SELECT count(*) AS n FROM image_data').get()).toEqual({ n: 0 });
+
+      const addTag = db.prepare(
+        `INSERT INTO tags (label, norm, type, created_at, updated_at) VALUES (?, ?, ?, '2024', '2024')`,
+      );
+      const id = Number(addTag.run('روسيا', 'روسيا', 'place').lastInsertRowid);
+      expect(() => addTag.run('روسيا', 'روسيا', 'place')).toThrow(/UNIQUE/);
+      expect(() => addTag.run('شيء', 'شيء', 'thing')).toThrow(/CHECK/);
+      db.prepare('INSERT INTO tag_names (norm, tag_id) VALUES (?, ?)').run('روسيا', id);
+      db.prepare('DELETE FROM tags WHERE id = ?').run(id);
+      expect(db.prepare('SELECT count(*) AS n FROM tag_names').get()).toEqual({ n: 0 });
+
+      const addCode = db.prepare("INSERT INTO codes (code, expansion, updated_at) VALUES (?, ?, '2024')");
+      addCode.run('=لاف=', 'سيرجي لافروف');
+      expect(() => addCode.run('=لاف=', 'آخر')).toThrow(/UNIQUE|PRIMARY KEY/);
+      expect(() => addCode.run('', 'فارغ')).toThrow(/CHECK/);
+    } finally {
+      db.close();
+    }
+  });
+
   it('run all pending steps in one transaction: a failing step leaves the database as it was', () => {
     const db = new Database(tmp.file('atomic.db'));
     const failing: Migration[] = [
