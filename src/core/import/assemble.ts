@@ -9,6 +9,21 @@ import { readMarker, readRelated, readTags, safeUrl, type FurnitureKind, type Ma
 
 export type ImportResult = { content: ArticleContent; warnings: ImportWarning[] };
 
+/** Every code an import warning can carry; the UI maps each to its Arabic and English text. */
+export const IMPORT_WARNING_CODES = [
+  'empty',
+  'empty_body',
+  'headline_long',
+  'dropped_before_headline',
+  'furniture_removed',
+  'caption_repeated',
+  'dateline_glued',
+  'dateline_in_paragraph',
+  'lines_joined',
+  'html_body_guessed',
+] as const;
+export type ImportWarningCode = (typeof IMPORT_WARNING_CODES)[number];
+
 export type ItemKind = 'line' | 'headline' | 'standfirst' | 'subheading' | 'quote' | 'figure';
 export type Item = {
   kind: ItemKind;
@@ -143,7 +158,7 @@ function extractFurniture(items: Item[]): Furniture {
 
 export function assemble(input: Item[], opts: AssembleOptions): ImportResult {
   const warnings: ImportWarning[] = [];
-  const warn = (code: string, message: string): void => {
+  const warn = (code: ImportWarningCode, message: string): void => {
     if (!warnings.some((w) => w.code === code && w.message === message)) warnings.push({ code, message });
   };
   const content = emptyContent();

@@ -3,7 +3,7 @@
 // navigation, comments and every attribute are dropped; entities are decoded by the parser.
 import { parseDocument } from 'htmlparser2';
 import type { Figure } from '../article/model';
-import { assemble, type ImportResult, type Item } from './assemble';
+import { assemble, type ImportResult, type ImportWarningCode, type Item } from './assemble';
 import { parseCaptionLine } from './caption';
 import { readRelated, readTags, safeUrl } from './furniture';
 
@@ -413,13 +413,13 @@ export function structureHtmlDocument(html: string): ImportResult {
     if (!c.related.some((x) => x.title === r.title && x.url === r.url)) c.related.push(r);
   if (collected.tags.length || collected.related.length) {
     result.warnings.push({
-      code: 'furniture_removed',
+      code: 'furniture_removed' satisfies ImportWarningCode,
       message: `Tag and related-story lists on the page were kept out of the body (${collected.tags.length} tags, ${collected.related.length} related stories).`,
     });
   }
   if (guessed) {
     result.warnings.push({
-      code: 'html_body_guessed',
+      code: 'html_body_guessed' satisfies ImportWarningCode,
       message:
         'The page has no <article> or <main>; the body was taken from the element holding most paragraphs.',
     });

@@ -5,7 +5,8 @@ import { structurePlainText } from './text';
 import { structureHtmlDocument } from './html';
 import { structureMarkdownDocument } from './markdown';
 
-export type { ImportResult } from './assemble';
+export type { ImportResult, ImportWarningCode } from './assemble';
+export { IMPORT_WARNING_CODES } from './assemble';
 
 /** Plain text (the seed's layout): headline, figure captions, dateline, body, web furniture. */
 export function structureText(text: string): ImportResult {

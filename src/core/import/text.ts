@@ -2,7 +2,7 @@
 // (stray no-break spaces and trailing spaces are the copy editor's business, not the importer's). Only text
 // hard-wrapped at a fixed width (old wire copy, e-mail) has the lines of each paragraph joined again.
 import type { ImportWarning } from '../article/model';
-import { assemble, type ImportResult, type Item } from './assemble';
+import { assemble, type ImportResult, type ImportWarningCode, type Item } from './assemble';
 
 /** Any line break: LF, CRLF, lone CR (old Mac files), Unicode line and paragraph separators. */
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
@@ -53,7 +53,7 @@ export function textItems(text: string): { items: Item[]; warnings: ImportWarnin
       items,
       warnings: [
         {
-          code: 'lines_joined',
+          code: 'lines_joined' satisfies ImportWarningCode,
           message: `The text is hard-wrapped at about ${width} characters; the lines of each paragraph were joined.`,
         },
       ],

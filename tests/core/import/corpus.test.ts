@@ -1,7 +1,7 @@
 // All 2,603 real articles of the corpus must import: no error, a valid article, a body whenever the source has
 // any text, and every block's text found verbatim in the source (structure detection never rewrites wording).
 import { describe, expect, it } from 'vitest';
-import { structureText } from '../../../src/core/import';
+import { IMPORT_WARNING_CODES, structureText } from '../../../src/core/import';
 import { ArticleContent } from '../../../src/core/article/model';
 import { corpusText, readCorpus } from './sharedMaterial';
 
@@ -24,6 +24,10 @@ describe('structureText over the SaudiNewsNet corpus', () => {
       const where = `#${i} ${a.url}`;
       if (!ArticleContent.safeParse(content).success) failures.push(`${where}: invalid article`);
       if (content.headline !== a.title.trim()) failures.push(`${where}: headline`);
+      for (const w of warnings) {
+        if (!(IMPORT_WARNING_CODES as readonly string[]).includes(w.code))
+          failures.push(`${where}: ${w.code}`);
+      }
       // Hard-wrapped text (one article here) has its lines joined: only the line breaks may differ.
       const joined = warnings.some((w) => w.code === 'lines_joined');
       for (const b of content.body) {
