@@ -4,13 +4,17 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import ar from './ar.json';
 import en from './en.json';
+import { FEATURE_MESSAGES } from './features';
 
 export type UiLanguage = 'ar' | 'en';
 
 export const i18n: I18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { ar: { translation: ar }, en: { translation: en } },
+  resources: {
+    ar: { translation: { ...ar, ...FEATURE_MESSAGES.ar } },
+    en: { translation: { ...en, ...FEATURE_MESSAGES.en } },
+  },
   lng: 'ar',
   fallbackLng: 'ar',
   initAsync: false,
