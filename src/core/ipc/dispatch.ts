@@ -26,7 +26,7 @@ export type WindowTable = { [C in WindowChannel]: Handler<C> };
 export type Dispatch = (channel: unknown, arg: unknown) => Promise<IpcResult<unknown>>;
 
 export function createDispatch(
-  table: ServiceTable,
+  table: ServiceTable & Partial<WindowTable>,
   onInternalError: (channel: string, e: unknown) => void,
 ): Dispatch {
   return async (channel, arg) => {
