@@ -1,0 +1,34 @@
+// The checker's entry point: the shipped rule set behind checkBlock / checkDocument, plus the pieces a UI or a
+// custom rule set needs (settings, finding types, the Checker class itself).
+import { Checker, type CheckContext, type DocumentInput } from './engine';
+import { RULE_FILES, parseRuleFiles } from './ruleSet';
+import type { CheckSettingsInput } from './settings';
+import type { Finding, TextUnit } from './types';
+
+export { Checker, documentUnits } from './engine';
+export type { CheckContext, CheckReport, CheckerOptions, DocumentInput } from './engine';
+export { parseRuleFiles, RULE_FILES, RuleSetError } from './ruleSet';
+export { Rule, RuleFile, RuleExample } from './ruleSchema';
+export { CheckSettings, DEFAULT_SETTINGS, resolveSettings } from './settings';
+export type { CheckSettingsInput } from './settings';
+export { UnsafePatternError, unsafeReason } from './safeRegex';
+export * from './types';
+
+let shipped: Checker | null = null;
+
+/** The checker with the shipped rules, built once on first use. */
+export function defaultChecker(): Checker {
+  shipped ??= new Checker(parseRuleFiles(RULE_FILES));
+  return shipped;
+}
+
+export function checkBlock(text: string, ctx?: CheckContext): Finding[] {
+  return defaultChecker().checkBlock(text, ctx);
+}
+
+export function checkDocument(
+  doc: DocumentInput | readonly TextUnit[],
+  settings?: CheckSettingsInput,
+): Finding[] {
+  return defaultChecker().checkDocument(doc, settings);
+}
