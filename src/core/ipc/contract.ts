@@ -3,6 +3,16 @@
 // e2e harness injects the same table. Types on both sides are inferred from here.
 import { z } from 'zod';
 import { ArticleContent, ArticleStatus, ImportWarning, Article } from '../article/model';
+import { ExportFormat, NinjsVersion } from '../export/meta';
+import {
+  ApprovalInfo,
+  AuditEntry as WorkflowAuditEntry,
+  GATE_IDS,
+  GateOverride,
+  GateResult,
+  Role,
+  WorkflowState,
+} from '../workflow';
 
 export const REVISION_REASONS = ['import', 'manual', 'autosave', 'restore', 'revise'] as const;
 export const RevisionReason = z.enum(REVISION_REASONS);
@@ -122,6 +132,32 @@ export const contract = {
   'settings:set': channel(Settings.partial().strict(), Settings),
   /** The renderer has flushed its last edit after 'app:before-close'; the window may close now. */
   'app:closeReady': channel(z.object({}).strict(), z.object({ ok: z.literal(true) })),
+  // Workflow and export
+  'workflow:state': channel(z.object({ id: Id }).strict(), WorkflowState),
+  'workflow:move': channel(
+    z.object({ id: Id, to: ArticleStatus, reason: z.string().trim().max(2000).optional() }).strict(),
+    z.object({ status: ArticleStatus, from: ArticleStatus }),
+  ),
+  /** Every failing gate needs an override with a written reason (editors only). */
+  'workflow:approve': channel(
+    z.object({ id: Id, overrides: z.array(GateOverride).max(GATE_IDS.length).default([]) }).strict(),
+    z.object({ status: ArticleStatus, approval: ApprovalInfo, gates: z.array(GateResult) }),
+  ),
+  'workflow:audit': channel(z.object({ id: Id }).strict(), z.array(WorkflowAuditEntry)),
+  'user:getRole': channel(z.object({}).strict(), z.object({ name: z.string(), role: Role })),
+  'user:setRole': channel(z.object({ role: Role }).strict(), z.object({ name: z.string(), role: Role })),
+  /** The file for the main process to write where the save dialog says; recorded and status → exported. */
+  'export:article': channel(
+    z
+      .object({
+        id: Id,
+        format: ExportFormat,
+        override: z.string().trim().min(3).max(2000).optional(),
+        ninjsVersion: NinjsVersion.default('3.1'),
+      })
+      .strict(),
+    z.object({ fileName: z.string(), mimeType: z.string(), dataBase64: z.string(), status: ArticleStatus }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -22,9 +22,11 @@ import {
   type RevisionRecord,
 } from '../store/revisions';
 import { indexArticleContent } from '../store/search';
+import { isApprovedRevision } from '../store/workflow';
 import { contentStats, nowIso, sameContent } from './content';
 import { requireArticle, toArticle } from './library';
 import { resolveAuthor } from './user';
+import { noteContentSaved } from './workflow';
 
 type Db = Database.Database;
 
@@ -89,7 +91,12 @@ export function saveRevision(db: Db, input: SaveInput): SaveOutcome {
       return { saved: false, revision: summary(latest) };
     }
     const at = nowIso();
-    const coalesce = input.reason === 'autosave' && latest.reason === 'autosave' && latest.author === author;
+    // An approval names its revision: that row is never rewritten, so the next autosave starts a new one.
+    const coalesce =
+      input.reason === 'autosave' &&
+      latest.reason === 'autosave' &&
+      latest.author === author &&
+      !isApprovedRevision(db, input.id, latest.seq);
     const rec: RevisionRecord = {
       articleId: input.id,
       seq: coalesce ? latest.seq : latest.seq + 1,
@@ -104,6 +111,7 @@ export function saveRevision(db: Db, input: SaveInput): SaveOutcome {
     else insertRevision(db, rec);
     touchArticle(db, input.id, at);
     indexArticleContent(db, input.id, content);
+    noteContentSaved(db, input.id, content, author, at);
     return { saved: true, revision: summary(rec) };
   });
   return run.immediate();
