@@ -123,6 +123,46 @@ export const contract = {
     /** `saved: false` when the content equals the latest revision (nothing new stored). */
     z.object({ saved: z.boolean(), revision: RevisionSummary }),
   ),
+  // Spelling
+  /** Hunspell (Arabic) behind the newsroom word list. Latin words, numbers and addresses come back `skipped`. */
+  'spelling:check': channel(
+    z
+      .object({
+        words: z.array(z.string().min(1).max(100)).max(5000),
+        /** Suggestions for the words found wrong (a few milliseconds each). */
+        suggestions: z.boolean().default(true),
+      })
+      .strict(),
+    z.object({
+      results: z.array(
+        z.object({
+          word: z.string(),
+          correct: z.boolean(),
+          /** What decided: the dictionary, the newsroom word list, or nothing (not an Arabic word). */
+          source: z.enum(['dictionary', 'newsroom', 'skipped']),
+          suggestions: z.array(z.string()),
+        }),
+      ),
+    }),
+  ),
+  'spelling:suggest': channel(
+    z.object({ word: z.string().min(1).max(100) }).strict(),
+    z.object({ suggestions: z.array(z.string()) }),
+  ),
+  /** The newsroom word list: names and words the desk accepts that the dictionary lacks. */
+  'dictionary:list': channel(
+    z.object({}).strict(),
+    z.object({ words: z.array(z.object({ word: z.string(), addedBy: z.string(), addedAt: z.string() })) }),
+  ),
+  /** "Add to dictionary": one Arabic word; `added: false` when it was already listed. */
+  'dictionary:add': channel(
+    z.object({ word: z.string().trim().min(1).max(100) }).strict(),
+    z.object({ word: z.string(), added: z.boolean() }),
+  ),
+  'dictionary:remove': channel(
+    z.object({ word: z.string().trim().min(1).max(100) }).strict(),
+    z.object({ removed: z.boolean() }),
+  ),
   'revisions:list': channel(z.object({ id: Id }).strict(), z.array(RevisionSummary)),
   'revisions:get': channel(z.object({ id: Id, seq: Seq }).strict(), Revision),
   'revisions:restore': channel(z.object({ id: Id, seq: Seq }).strict(), RevisionSummary),

@@ -6,6 +6,7 @@ import type { ServiceTable } from '../../core/ipc/dispatch';
 import { getRevision, listRevisions, restoreRevision, saveRevision, showArticle } from './articles';
 import { importDocument, importText, listArticles, search, trashArticle, untrashArticle } from './library';
 import { getSettings, getUser, setSettings, setUser } from './user';
+import { createSpellingServices } from './spelling';
 import { workflowServices } from './export';
 
 export * from './articles';
@@ -43,6 +44,7 @@ export function createServices(db: Database.Database): ServiceTable {
     'user:set': ({ name }) => setUser(db, name),
     'settings:get': () => getSettings(db),
     'settings:set': (patch) => setSettings(db, patch),
+    ...createSpellingServices(db),
     ...workflowServices(db),
   };
 }

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { ArticleContent, type ArticleStatus } from '../../core/article/model';
+import { checkDocument } from '../../core/checker';
 import { AppError } from '../../core/ipc/contract';
 import { extractQuotes } from '../../core/quotes';
 import {
@@ -80,12 +81,10 @@ export function headlineLimits(db: Db): HeadlineLimits {
   return parsed.success && parsed.data.min <= parsed.data.max ? parsed.data : DEFAULT_HEADLINE_LIMITS;
 }
 
-/**
- * The checker behind the first gate. Null until one is registered: the gate then reports that it was not run
- * rather than claiming the article is clean.
- */
-let gateChecker: ((content: ArticleContent) => FindingInput[]) | null = null;
+/** The checker behind the first gate: the shipped house-style rules over the whole article. */
+let gateChecker: ((content: ArticleContent) => FindingInput[]) | null = (content) => checkDocument(content);
 
+/** Replaces the gate's checker (null: the gate reports that no checker ran rather than a clean article). */
 export function registerGateChecker(check: ((content: ArticleContent) => FindingInput[]) | null): void {
   gateChecker = check;
 }

@@ -72,6 +72,13 @@ afterAll(() => {
 
 describe('the seed article, corrected and approved', () => {
   it('is corrected in a new revision (إنّ after قال, no space before the full stop)', () => {
+    // Before the correction the checker gate holds exactly these two copy errors open.
+    const gate = workflowState(db, id, EDITOR).gates.find((g) => g.id === 'checker')!;
+    expect(gate).toMatchObject({ ok: false, skipped: false });
+    expect(gate.items.map((i) => i.target)).toEqual([
+      expect.objectContaining({ kind: 'block', block: 1 }),
+      expect.objectContaining({ kind: 'block', block: 3 }),
+    ]);
     const before = showArticle(db, id).article;
     const i = before.body.findIndex((b) => b.text.includes('مينسك، أن "'));
     const j = before.body.findIndex((b) => b.text.includes('"تاس" .'));
@@ -88,6 +95,7 @@ describe('the seed article, corrected and approved', () => {
     corrected = { ...content, body };
     const saved = saveRevision(db, { id, content: corrected, reason: 'manual', note: 'تصحيح', author: COPY });
     expect(saved).toMatchObject({ saved: true, revision: { seq: 2 } });
+    expect(workflowState(db, id, EDITOR).gates.find((g) => g.id === 'checker')).toMatchObject({ ok: true });
   });
 
   it('moves forward one step at a time, each move in the audit trail', () => {

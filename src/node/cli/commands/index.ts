@@ -1,7 +1,6 @@
 // The command table: a new command (check, quotes, diff, status, export …) is one module added here.
 import type { CliCommand } from '../command';
 import { diffCommand } from './diff';
-import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
 import { quotesCommand } from './quotes';
@@ -9,7 +8,7 @@ import { reviseCommand } from './revise';
 import { revisionsCommand } from './revisions';
 import { searchCommand } from './search';
 import { showCommand } from './show';
-import { statusCommand } from './status';
+import { sourcesCommand } from './sources';
 
 export const COMMANDS: readonly CliCommand[] = [
   importCommand,
@@ -20,6 +19,5 @@ export const COMMANDS: readonly CliCommand[] = [
   revisionsCommand,
   diffCommand,
   quotesCommand,
-  statusCommand,
-  exportCommand,
+  sourcesCommand,
 ];
