@@ -2,6 +2,7 @@
 // the single transaction openDatabase() opens; PRAGMA user_version records the last one applied.
 // Never edit a released migration: add a new one (databases in the field already ran the old ones).
 import type Database from 'better-sqlite3';
+import { seedStarterWords } from './dictionary';
 
 export type Migration = {
   version: number;
@@ -247,6 +248,24 @@ export const MIGRATIONS: readonly Migration[] = [
           updated_at TEXT NOT NULL
         );
       `);
+    },
+  },
+  {
+    version: 7,
+    description: 'the newsroom word list for spelling, seeded with the starter list of names',
+    up(db) {
+      // Words the desk accepts that the Arabic dictionary lacks (mostly names). `normalized` is the lookup key
+      // (diacritics and tatweel removed): one entry per key. The starter list is seeded here, once; a word the
+      // desk removes stays removed.
+      db.exec(`
+        CREATE TABLE dictionary_words (
+          word TEXT PRIMARY KEY CHECK (length(word) BETWEEN 1 AND 200),
+          normalized TEXT NOT NULL UNIQUE CHECK (length(normalized) BETWEEN 1 AND 100),
+          added_by TEXT NOT NULL,
+          added_at TEXT NOT NULL
+        );
+      `);
+      seedStarterWords(db, new Date().toISOString());
     },
   },
 ];

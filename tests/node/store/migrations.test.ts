@@ -12,6 +12,7 @@ import {
 import { getArticleRow, insertArticle } from '../../../src/node/store/articles';
 import { insertRevision } from '../../../src/node/store/revisions';
 import { searchArticleIds } from '../../../src/node/store/search';
+import { STARTER_WORDS } from '../../../src/node/store/dictionary';
 import { contentOf, tempDir } from './testFiles';
 
 const tmp = tempDir();
@@ -248,6 +249,31 @@ describe('migrations', () => {
       addCode.run('=لاف=', 'سيرجي لافروف');
       expect(() => addCode.run('=لاف=', 'آخر')).toThrow(/UNIQUE|PRIMARY KEY/);
       expect(() => addCode.run('', 'فارغ')).toThrow(/CHECK/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('7 adds the newsroom word list, seeded with the starter names, one entry per key', () => {
+    const file = tmp.file('v6-then-v7.db');
+    openDatabase(file, { targetVersion: 6 }).close();
+
+    const db = openDatabase(file, { targetVersion: 7 });
+    try {
+      expect(schemaVersion(db)).toBe(7);
+      const count = (): number =>
+        (db.prepare('SELECT count(*) AS n FROM dictionary_words').get() as { n: number }).n;
+      expect(count()).toBe(new Set(STARTER_WORDS).size);
+      expect(db.prepare('SELECT normalized FROM dictionary_words WHERE word = ?').get('لافروف')).toEqual({
+        normalized: 'لافروف',
+      });
+      const add = db.prepare(
+        "INSERT INTO dictionary_words (word, normalized, added_by, added_at) VALUES (?, ?, 'x', '2024')",
+      );
+      // The same name with diacritics is the same entry.
+      expect(() => add.run('بِزِشْكِيان', 'بزشكيان')).toThrow(/UNIQUE/);
+      add.run('مِيلوني', 'ميلوني');
+      expect(() => add.run('', '')).toThrow(/CHECK/);
     } finally {
       db.close();
     }
