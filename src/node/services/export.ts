@@ -23,6 +23,7 @@ import { embeddedFontCss, htmlToPdf } from '../files/writers/pdf';
 import { getRevisionRecord, latestRevision } from '../store/revisions';
 import { insertExport, latestApproval, recordAudit, setArticleStatus } from '../store/workflow';
 import { nowIso } from './content';
+import { factcheckReport } from './factcheck';
 import { requireArticle } from './library';
 import {
   approvalHash,
@@ -56,11 +57,8 @@ export type PreparedExport = {
   actor: string;
 };
 
-/**
- * The fact-check report renderer. Registered by the fact-checking services; until then the format is refused
- * with a clear message instead of producing an empty report.
- */
-let factcheckRenderer: ((db: Db, id: string) => string) | null = null;
+/** The fact-check report (standalone HTML) from the fact-checking services; replaceable for tests. */
+let factcheckRenderer: ((db: Db, id: string) => string) | null = (db, id) => factcheckReport(db, id, 'html');
 
 export function registerFactcheckRenderer(render: ((db: Db, id: string) => string) | null): void {
   factcheckRenderer = render;

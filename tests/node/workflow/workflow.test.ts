@@ -173,7 +173,7 @@ describe('the seed article, corrected and approved', () => {
 
   it('exports to every format', async () => {
     const files: Record<string, string> = {};
-    for (const format of ['html', 'md', 'txt', 'ninjs', 'newsml', 'docx', 'pdf'] as const) {
+    for (const format of ['html', 'md', 'txt', 'ninjs', 'newsml', 'docx', 'pdf', 'factcheck'] as const) {
       const p = await prepareExport(db, { id, format, author: EDITOR });
       const file = path.join(tmp.dir, p.fileName);
       writeFileSync(file, p.bytes);
@@ -194,6 +194,9 @@ describe('the seed article, corrected and approved', () => {
       expect(p).toContain('<w:rtl/>');
     }
     expect(docXml).toContain('إنّ');
+    const report = readFileSync(files.factcheck!, 'utf8');
+    expect(report).toContain('التوقيع المرتقب على معاهدة الشراكة');
+    expect(files.factcheck).toMatch(/-factcheck\.html$/);
     const text = pdfText(files.pdf!);
     expect(letters(text)).toContain(letters(corrected.headline));
     expect(letters(text)).toContain(letters('وقال لافروف، خلال الجلسة العامة'));
