@@ -21,19 +21,23 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('opens one window with the hardened web preferences', async () => {
+test('opens one right-to-left window whose page reaches no Node or Electron API', async () => {
   const win = await app.firstWindow();
   await expect(win.locator('html')).toHaveAttribute('dir', 'rtl');
-  const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const p = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences();
-    return {
-      contextIsolation: p?.contextIsolation,
-      sandbox: p?.sandbox,
-      nodeIntegration: p?.nodeIntegration,
-    };
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  // nodeIntegration off, sandbox and context isolation on: the page sees neither require, process nor
+  // the preload's ipcRenderer.
+  const reach = await win.evaluate(() => {
+    const g = globalThis as Record<string, unknown>;
+    return [typeof g.require, typeof g.process, typeof g.ipcRenderer, typeof g.module];
   });
-  expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-  expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  expect(reach).toEqual(['undefined', 'undefined', 'undefined', 'undefined']);
+  // Navigation away from the app is refused.
+  await win.evaluate(() => {
+    window.location.href = 'https://example.org/';
+  });
+  await win.waitForTimeout(500);
+  expect(new URL(win.url()).protocol).not.toBe('https:');
 });
 
 test('the preload exposes only the contract and rejects malformed arguments', async () => {
