@@ -7,7 +7,8 @@ import type { CheckSettings } from './settings';
 /** A detector's hit in one text: offsets and suggestions; the engine adds rule id, message and location. */
 export type Raw = { from: number; to: number; suggestions: string[] };
 export type DocumentRaw = Raw & { unit: number };
-export type UnitEnv = { settings: CheckSettings };
+/** `bare` is the unit's text without diacritics and tatweel, for cheap pre-checks before a full scan. */
+export type UnitEnv = { settings: CheckSettings; bare?: string };
 type Options = Record<string, unknown>;
 
 export type Builtin =
@@ -200,6 +201,7 @@ export function pairQuotes(text: string): {
   unmatched: QuoteMark[];
   mixed: [QuoteMark, QuoteMark][];
 } {
+  if (!/["«»“”]/u.test(text)) return { pairs: [], unmatched: [], mixed: [] };
   const stack: QuoteMark[] = [];
   const pairs: [QuoteMark, QuoteMark][] = [];
   const mixed: [QuoteMark, QuoteMark][] = [];
@@ -395,28 +397,47 @@ function monthTables(options: Options): { gregorian: string[][]; syriac: string[
  * مارس (he practised), نيسان (the car) or تموز (the god) are never taken for months. `يونيو (حزيران)`
  * names both on purpose and is marked `paired`.
  */
-function monthHits(text: string, options: Options): MonthHit[] {
+type MonthPattern = { set: 'gregorian' | 'syriac'; month: number; re: RegExp };
+const monthPatternCache = new WeakMap<Options, MonthPattern[]>();
+
+/** One pattern per month name, compiled once per rule (the options object is the rule's own). */
+function monthPatterns(options: Options): MonthPattern[] {
+  const cached = monthPatternCache.get(options);
+  if (cached) return cached;
   const { gregorian, syriac } = monthTables(options);
-  const hits: MonthHit[] = [];
-  const scan = (set: 'gregorian' | 'syriac', table: string[][]): void => {
+  const out: MonthPattern[] = [];
+  for (const [set, table] of [
+    ['gregorian', gregorian],
+    ['syriac', syriac],
+  ] as const) {
     table.forEach((names, month) => {
       for (const name of names) {
         const re = new RegExp(`(?<![\\p{L}\\p{M}])[وب]?${name}(?![\\p{L}\\p{M}])`, 'gu');
-        for (const m of text.matchAll(re)) {
-          const before = text.slice(Math.max(0, m.index - 12), m.index);
-          const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
-          const dated =
-            /[0-9\u0660-\u0669]\s*$/u.test(before) ||
-            /^\s*\)?\s*(?:\(\s*\S+(?:\s\S+)?\s*\)\s*)?[0-9\u0660-\u0669]{4}/u.test(after) ||
-            /شهر\s*$/u.test(before);
-          if (!dated) continue;
-          hits.push({ from: m.index, to: m.index + m[0].length, set, month, paired: false });
-        }
+        out.push({ set, month, re });
       }
     });
-  };
-  scan('gregorian', gregorian);
-  scan('syriac', syriac);
+  }
+  monthPatternCache.set(options, out);
+  return out;
+}
+
+function monthHits(text: string, options: Options): MonthHit[] {
+  const hits: MonthHit[] = [];
+  // A month name counts only beside a number or after شهر: text with neither has no dates.
+  if (!/[0-9\u0660-\u0669]|شهر/u.test(text)) return hits;
+  for (const { set, month, re } of monthPatterns(options)) {
+    for (const m of all(text, re)) {
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      const dated =
+        /[0-9\u0660-\u0669]\s*$/u.test(before) ||
+        /^\s*\)?\s*(?:\(\s*\S+(?:\s\S+)?\s*\)\s*)?[0-9\u0660-\u0669]{4}/u.test(after) ||
+        /شهر\s*$/u.test(before);
+      if (!dated) continue;
+      hits.push({ from: m.index, to: m.index + m[0].length, set, month, paired: false });
+    }
+  }
+  const { gregorian, syriac } = monthTables(options);
   hits.sort((a, b) => a.from - b.from);
   for (let i = 1; i < hits.length; i++) {
     const a = hits[i - 1]!;

@@ -64,11 +64,15 @@ function compileWords(rule: WordsRule): Matcher {
   const latin = keys.every((k) => !hasArabic(k));
   const norm = (s: string): string => stripMarks(s);
   const exceptWords = new Set((rule.exceptWords ?? []).map(norm));
+  // The first word of each form, without marks: when none occurs in the text, the full scan is skipped.
+  const anchors = keys.map((k) => stripMarks(k).split(/\s+/u)[0]!);
   return {
     rule,
     scope: 'unit',
-    run(text) {
+    run(text, env) {
       if (latin && !hasArabic(text)) return [];
+      const bare = env.bare ?? stripMarks(text);
+      if (!anchors.some((a) => bare.includes(a))) return [];
       const out: Raw[] = [];
       const toks = rule.after || rule.notAfter || rule.before || rule.notBefore ? words(text) : [];
       for (const m of text.matchAll(re)) {

@@ -2,7 +2,7 @@
 // whole article (adding the rules that compare the article with itself), resolves overlapping findings and
 // returns them in reading order.
 import type { ArticleContent } from '../article/model';
-import { hasArabic, words } from './arabicText';
+import { hasArabic, stripMarks, words } from './arabicText';
 import type { DocumentRaw, Raw } from './builtins';
 import { compileRule, priorityOf, type Matcher } from './compile';
 import type { Rule } from './ruleSchema';
@@ -121,15 +121,20 @@ export class Checker {
       if (total > this.budget) skipped.push(id);
       return result;
     };
-    for (const m of this.matchers) {
-      if (!this.isActive(m.rule, settings)) continue;
-      if (m.scope === 'unit') {
-        units.forEach((u, i) => {
-          if (!inScope(m.rule, u)) return;
-          const raws = timed(m, () => m.run(u.text, { settings }));
-          for (const r of raws ?? []) perUnit[i]!.push({ ...r, matcher: m });
-        });
-      } else if (withDocumentRules) {
+    const active = this.matchers.filter((m) => this.isActive(m.rule, settings));
+    // Units outer, rules inner: each unit's text is prepared once (marks stripped) for every rule's quick
+    // pre-check.
+    units.forEach((u, i) => {
+      const env = { settings, bare: stripMarks(u.text) };
+      for (const m of active) {
+        if (m.scope !== 'unit' || !inScope(m.rule, u)) continue;
+        const raws = timed(m, () => m.run(u.text, env));
+        for (const r of raws ?? []) perUnit[i]!.push({ ...r, matcher: m });
+      }
+    });
+    if (withDocumentRules) {
+      for (const m of active) {
+        if (m.scope !== 'document') continue;
         const scoped = units.map((u) => (inScope(m.rule, u) ? u.text : ''));
         const raws: DocumentRaw[] = timed(m, () => m.run(scoped, { settings })) ?? [];
         for (const r of raws) perUnit[r.unit]?.push({ ...r, matcher: m });
@@ -191,19 +196,25 @@ function inScope(rule: Rule, u: TextUnit): boolean {
  * priority (a context rule over a bare word list), then severity, then the longer span.
  */
 function resolveOverlaps(cands: Candidate[]): Candidate[] {
-  const ranked = [...cands].sort(
-    (a, b) =>
-      priorityOf(b.matcher.rule) - priorityOf(a.matcher.rule) ||
-      SEVERITY_RANK[a.matcher.rule.severity] - SEVERITY_RANK[b.matcher.rule.severity] ||
-      b.to - b.from - (a.to - a.from) ||
-      a.from - b.from,
-  );
+  // A finding that reports a convention across the article marks a place, not an edit: it never competes.
+  const marker = (c: Candidate): boolean =>
+    c.matcher.rule.kind === 'builtin' && typeof c.matcher.rule.options.demoteCategory === 'string';
+  const ranked = [...cands]
+    .filter((c) => !marker(c))
+    .sort(
+      (a, b) =>
+        priorityOf(b.matcher.rule) - priorityOf(a.matcher.rule) ||
+        SEVERITY_RANK[a.matcher.rule.severity] - SEVERITY_RANK[b.matcher.rule.severity] ||
+        b.to - b.from - (a.to - a.from) ||
+        a.from - b.from,
+    );
   const kept: Candidate[] = [];
   for (const c of ranked) {
     if (c.to <= c.from) continue;
     if (kept.some((k) => c.from < k.to && k.from < c.to)) continue;
     kept.push(c);
   }
+  kept.push(...cands.filter(marker));
   return kept.sort((a, b) => a.from - b.from || a.to - b.to);
 }
 
