@@ -3,6 +3,17 @@
 // e2e harness injects the same table. Types on both sides are inferred from here.
 import { z } from 'zod';
 import { ArticleContent, ArticleStatus, ImportWarning, Article } from '../article/model';
+import {
+  AddedSource,
+  AuditEntry,
+  CommentThread,
+  QuoteReviewItem,
+  ReportFormat,
+  ReviewStatus,
+  SourceDetail,
+  SourceHit,
+  SourceSummary,
+} from '../factcheck/model';
 import { ExportFormat, NinjsVersion } from '../export/meta';
 import {
   ApprovalInfo,
@@ -71,6 +82,39 @@ export const ImportOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('duplicate'), existingId: z.string(), existingHeadline: z.string() }),
 ]);
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+// Fact checking
+const QuoteKey = z.string().min(1).max(200);
+/** Sources may be whole transcripts or reports: far above any of them, far below what exhausts memory. */
+const MAX_SOURCE_TEXT = 20_000_000;
+const SourceMeta = {
+  url: z.string().max(2000).nullable().optional(),
+  publisher: z.string().max(300).nullable().optional(),
+  /** BCP 47 language tag (ar, en, fr …); 'ar' when not given. */
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/)
+    .optional(),
+  /** A date (2024-10-23) or date-time. */
+  publishedAt: z
+    .string()
+    .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/)
+    .nullable()
+    .optional(),
+  /** Attach the new (or reused) source to this article. */
+  articleId: Id.optional(),
+};
+const SourceTextArg = z
+  .object({ title: z.string().trim().min(1).max(500), text: z.string().max(MAX_SOURCE_TEXT), ...SourceMeta })
+  .strict();
+const SourceFileArg = z
+  .object({
+    fileName: z.string().min(1).max(255),
+    dataBase64: z.string().max(MAX_IMPORT_BASE64),
+    title: z.string().trim().min(1).max(500).optional(),
+    ...SourceMeta,
+  })
+  .strict();
 
 export const User = z.object({ name: z.string() });
 
@@ -170,6 +214,65 @@ export const contract = {
   'user:set': channel(z.object({ name: z.string().trim().min(1).max(100) }).strict(), User),
   'settings:get': channel(z.object({}).strict(), Settings),
   'settings:set': channel(Settings.partial().strict(), Settings),
+  // Fact checking
+  /** Adds pasted text to the sources library (the same text is reused, not duplicated), optionally attached. */
+  'sources:add': channel(SourceTextArg, AddedSource),
+  /** Adds a text, HTML, DOCX or PDF file to the sources library; the title defaults to the file's own. */
+  'sources:addFile': channel(SourceFileArg, AddedSource),
+  /** The whole library, or the sources attached to one article. */
+  'sources:list': channel(z.object({ articleId: Id.optional() }).strict(), z.array(SourceSummary)),
+  'sources:get': channel(z.object({ id: Id }).strict(), SourceDetail),
+  /** Both return the article's sources after the change. */
+  'sources:attach': channel(z.object({ articleId: Id, sourceId: Id }).strict(), z.array(SourceSummary)),
+  'sources:detach': channel(z.object({ articleId: Id, sourceId: Id }).strict(), z.array(SourceSummary)),
+  'sources:search': channel(z.object({ query: z.string().max(500) }).strict(), z.array(SourceHit)),
+  /** Refused (conflict) while an article still uses the source. */
+  'sources:delete': channel(z.object({ id: Id }).strict(), z.object({ ok: z.literal(true) })),
+  /** The quotes of the latest revision and the claims marked by hand, with their reviews. */
+  'quotes:list': channel(z.object({ id: Id }).strict(), z.array(QuoteReviewItem)),
+  /** Verifies every speech quote against the attached sources and stores the results (people's decisions stay). */
+  'quotes:verify': channel(z.object({ id: Id }).strict(), z.array(QuoteReviewItem)),
+  'quotes:update': channel(
+    z
+      .object({
+        id: Id,
+        quoteId: QuoteKey,
+        status: ReviewStatus.optional(),
+        /** A corrected speaker; null or '' brings back the detected one. */
+        speaker: z.string().max(200).nullable().optional(),
+        note: z.string().max(5000).nullable().optional(),
+        /** Required when status is 'waived'. */
+        waivedReason: z.string().max(2000).optional(),
+      })
+      .strict(),
+    QuoteReviewItem,
+  ),
+  /** Turns a selection of body block `block` (UTF-16 offsets) into a claim to check. */
+  'quotes:claim': channel(
+    z
+      .object({
+        id: Id,
+        block: z.number().int().nonnegative(),
+        from: z.number().int().nonnegative(),
+        to: z.number().int().nonnegative(),
+        speaker: z.string().max(200).optional(),
+      })
+      .strict(),
+    QuoteReviewItem,
+  ),
+  /** Threads anchored by `comment` marks (attrs.thread) in the document; bodies are plain text. */
+  'comments:list': channel(z.object({ id: Id }).strict(), z.array(CommentThread)),
+  /** Starts a thread (no threadId) or replies to one (a reply reopens a resolved thread). */
+  'comments:add': channel(
+    z.object({ id: Id, threadId: Id.optional(), body: z.string().min(1).max(10_000) }).strict(),
+    CommentThread,
+  ),
+  'comments:resolve': channel(z.object({ id: Id, threadId: Id }).strict(), CommentThread),
+  'comments:reopen': channel(z.object({ id: Id, threadId: Id }).strict(), CommentThread),
+  /** Every recorded act on the article, oldest first. */
+  'audit:list': channel(z.object({ id: Id }).strict(), z.array(AuditEntry)),
+  /** The fact-check report of the latest revision as JSON or a standalone HTML document. */
+  'factcheck:report': channel(z.object({ id: Id, format: ReportFormat }).strict(), z.string()),
   /** The renderer has flushed its last edit after 'app:before-close'; the window may close now. */
   'app:closeReady': channel(z.object({}).strict(), z.object({ ok: z.literal(true) })),
   // Workflow and export

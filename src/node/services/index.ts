@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../core/ipc/contract';
 import type { ServiceTable } from '../../core/ipc/dispatch';
+import { factcheckServices } from './factcheck';
 import { getRevision, listRevisions, restoreRevision, saveRevision, showArticle } from './articles';
 import { importDocument, importText, listArticles, search, trashArticle, untrashArticle } from './library';
 import { getSettings, getUser, setSettings, setUser } from './user';
@@ -44,6 +45,7 @@ export function createServices(db: Database.Database): ServiceTable {
     'user:set': ({ name }) => setUser(db, name),
     'settings:get': () => getSettings(db),
     'settings:set': (patch) => setSettings(db, patch),
+    ...factcheckServices(db),
     ...createSpellingServices(db),
     ...workflowServices(db),
   };

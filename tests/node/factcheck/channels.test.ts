@@ -152,6 +152,18 @@ describe('fact-checking channels', () => {
     expect(search).toMatchObject({ ok: true, value: [{ title: 'tass' }] });
     const html = await dispatch('factcheck:report', { id, format: 'html' });
     expect(html.ok && typeof html.value === 'string' && html.value.includes('dir="rtl"')).toBe(true);
+    // The export of the fact-check report (with an editor's recorded override: the article is not approved).
+    await dispatch('user:set', { name: 'رئيس التحرير' });
+    await dispatch('user:setRole', { role: 'editor' });
+    const exported = await dispatch('export:article', {
+      id,
+      format: 'factcheck',
+      override: 'للمراجعة الداخلية',
+    });
+    if (!exported.ok) throw new Error(exported.error.message);
+    const file = exported.value as { fileName: string; dataBase64: string };
+    expect(file.fileName).toContain('-factcheck');
+    expect(Buffer.from(file.dataBase64, 'base64').toString('utf8')).toContain('تقرير التحقق من الاقتباسات');
     expect(await dispatch('quotes:list', { id: 'missing' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },

@@ -1,6 +1,7 @@
 // The command table: a new command (check, quotes, diff, status, export …) is one module added here.
 import type { CliCommand } from '../command';
 import { diffCommand } from './diff';
+import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
 import { quotesCommand } from './quotes';
@@ -9,6 +10,7 @@ import { revisionsCommand } from './revisions';
 import { searchCommand } from './search';
 import { showCommand } from './show';
 import { sourcesCommand } from './sources';
+import { statusCommand } from './status';
 
 export const COMMANDS: readonly CliCommand[] = [
   importCommand,
@@ -20,4 +22,6 @@ export const COMMANDS: readonly CliCommand[] = [
   diffCommand,
   quotesCommand,
   sourcesCommand,
+  statusCommand,
+  exportCommand,
 ];
