@@ -9,6 +9,7 @@ export { Checker, documentUnits } from './engine';
 export type { CheckContext, CheckReport, CheckerOptions, DocumentInput } from './engine';
 export { parseRuleFiles, RULE_FILES, RuleSetError } from './ruleSet';
 export { Rule, RuleFile, RuleExample } from './ruleSchema';
+export type { RuleInput } from './ruleSchema';
 export { CheckSettings, DEFAULT_SETTINGS, resolveSettings } from './settings';
 export type { CheckSettingsInput } from './settings';
 export { UnsafePatternError, unsafeReason } from './safeRegex';
