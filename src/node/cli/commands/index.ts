@@ -1,5 +1,6 @@
 // The command table: a new command (check, quotes, diff, status, export …) is one module added here.
 import type { CliCommand } from '../command';
+import { checkCommand } from './check';
 import { diffCommand } from './diff';
 import { exportCommand } from './export';
 import { importCommand } from './import';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   reviseCommand,
   revisionsCommand,
   diffCommand,
+  checkCommand,
   quotesCommand,
   sourcesCommand,
   statusCommand,
