@@ -42,6 +42,14 @@ describe('speller (Hunspell in a worker)', () => {
     expect(await speller.suggest('الشراكة')).toEqual([]);
   });
 
+  it('puts the article written with a hamza (ألرئيس), which no one writes, after the real fixes', async () => {
+    const s = await speller.suggest('الرءيس');
+    expect(s[0]).toBe('الرئيس');
+    expect(s).toContain('ألرئيس');
+    const firstHamzaArticle = s.findIndex((w) => /^[أإآ]ل/u.test(w));
+    expect(s.slice(firstHamzaArticle).every((w) => /^[أإآ]ل/u.test(w))).toBe(true);
+  });
+
   it('does not know the names of current news (the newsroom list covers them)', async () => {
     expect(await speller.check(['لافروف', 'بزشكيان'])).toEqual([
       { word: 'لافروف', correct: false },
