@@ -9,7 +9,6 @@ import {
   checkDocument,
   parseRuleFiles,
   unsafeReason,
-  type RuleInput,
   type SpellingProvider,
 } from '../../../src/core/checker';
 import { Rule } from '../../../src/core/checker/ruleSchema';
@@ -23,7 +22,7 @@ const base = {
   examples: [{ incorrect: 'x', expected: 'y' }, { correct: 'z' }],
 } as const;
 
-const make = (r: Record<string, unknown>): Rule => Rule.parse({ ...base, ...r } as RuleInput);
+const make = (r: Record<string, unknown>): Rule => Rule.parse({ ...base, ...r });
 
 const fix = (text: string, findings: { from: number; to: number; suggestions: string[] }[]): string =>
   [...findings]
