@@ -1,0 +1,2 @@
+// Code replacements: the pure expander and the TSV exchange format.
+export * from './codes';
