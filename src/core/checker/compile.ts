@@ -50,6 +50,26 @@ function prefixSource(rule: WordsRule): string {
 
 const byLengthDesc = (a: string, b: string): number => b.length - a.length;
 
+const MARK = /[\u064B-\u0652\u0670]/u;
+
+/**
+ * Carries the author's diacritics (a shadda, a tanween) over to the correction: letter by letter when the
+ * correction has as many letters as the matched word (اخيرًا → أخيرًا, انّ → أنّ), otherwise only the marks
+ * on the last letter. A correction that brings its own marks keeps them.
+ */
+export function carryMarks(matched: string, right: string): string {
+  if (MARK.test(right)) return right;
+  const letters: { ch: string; marks: string }[] = [];
+  for (const ch of matched) {
+    const last = letters[letters.length - 1];
+    if (MARK.test(ch) && last) last.marks += ch;
+    else if (ch !== '\u0640') letters.push({ ch, marks: '' });
+  }
+  const target = [...right];
+  if (target.length === letters.length) return target.map((ch, i) => ch + letters[i]!.marks).join('');
+  return right + (letters[letters.length - 1]?.marks ?? '');
+}
+
 function compileWords(rule: WordsRule): Matcher {
   const keys = Object.keys(rule.words).sort(byLengthDesc);
   const lookup = new Map<string, string[]>();
@@ -91,13 +111,7 @@ function compileWords(rule: WordsRule): Matcher {
           if (rule.before && !rule.before.includes(nextWord)) continue;
           if (rule.notBefore?.includes(nextWord)) continue;
         }
-        // Keep a shadda or tanween the author put on the last letter unless the correction has its own.
-        const trailingMarks = /[\u064B-\u0652]*$/u.exec(stem)?.[0] ?? '';
-        out.push({
-          from,
-          to,
-          suggestions: rights.map((r) => pre + r + (/[\u064B-\u0652]$/u.test(r) ? '' : trailingMarks) + suf),
-        });
+        out.push({ from, to, suggestions: rights.map((r) => pre + carryMarks(stem, r) + suf) });
       }
       return out;
     },

@@ -2,7 +2,9 @@
 // for its result. Main validates arguments against it; the preload exposes only these channel names; the
 // e2e harness injects the same table. Types on both sides are inferred from here.
 import { z } from 'zod';
-import { ArticleContent, ArticleStatus, ImportWarning, Article } from '../article/model';
+import { ArticleContent, ArticleStatus, Figure, ImportWarning, Article } from '../article/model';
+import { CaptionStyle } from '../captions/style';
+import { TagType } from '../tags/types';
 import {
   AddedSource,
   AuditEntry,
@@ -123,6 +125,68 @@ export const Settings = z.object({
   language: z.enum(UI_LANGUAGES),
 });
 export type Settings = z.infer<typeof Settings>;
+
+// Photos, captions and tags
+const ImageHash = z.string().regex(/^[0-9a-f]{64}$/, 'An image hash is 64 lowercase hex digits (SHA-256).');
+/** Photos travel as base64 like imported files; up to the image size limit (40 MB) of the services. */
+const MAX_IMAGE_BASE64 = Math.ceil((40 * 1024 * 1024 * 4) / 3) + 4;
+const TagId = z.number().int().positive();
+export const PhotoMetadata = z.object({
+  caption: z.string(),
+  headline: z.string(),
+  credit: z.string(),
+  creator: z.string(),
+  copyright: z.string(),
+  dateCreated: z.string(),
+  city: z.string(),
+  country: z.string(),
+  altText: z.string(),
+  keywords: z.array(z.string()),
+});
+export const MediaInfo = z.object({
+  hash: z.string(),
+  mimeType: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  byteLength: z.number().int(),
+  fileName: z.string(),
+  metadata: PhotoMetadata,
+  createdAt: z.string(),
+});
+export type MediaInfo = z.infer<typeof MediaInfo>;
+export const MediaAdded = MediaInfo.extend({
+  figure: Figure,
+  isNew: z.boolean(),
+  warnings: z.array(z.string()),
+  figureIndex: z.number().int().nullable(),
+  revision: RevisionSummary.nullable(),
+});
+export const CaptionFindingSchema = z.object({
+  ruleId: z.string(),
+  category: z.literal('captions'),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  messages: z.object({ ar: z.string(), en: z.string() }),
+  field: z.string(),
+  figure: z.number().int(),
+  from: z.number().int(),
+  to: z.number().int(),
+  text: z.string(),
+  suggestions: z.array(z.string()),
+});
+export const TagInfo = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  type: TagType,
+  aliases: z.array(z.string()),
+  mediaTopic: z.string().nullable(),
+  labelEn: z.string().nullable(),
+  usage: z.number().int(),
+});
+export type TagInfo = z.infer<typeof TagInfo>;
+const TagChange = z.object({ tag: TagInfo, articlesUpdated: z.array(z.string()) });
+const TagLabel = z.string().trim().min(1).max(200);
+const CodeEntrySchema = z.object({ code: z.string().trim().min(1).max(40), expansion: z.string().max(2000) });
 
 function channel<A extends z.ZodType, R extends z.ZodType>(arg: A, result: R): { arg: A; result: R } {
   return { arg, result };
@@ -273,6 +337,83 @@ export const contract = {
   'audit:list': channel(z.object({ id: Id }).strict(), z.array(AuditEntry)),
   /** The fact-check report of the latest revision as JSON or a standalone HTML document. */
   'factcheck:report': channel(z.object({ id: Id, format: ReportFormat }).strict(), z.string()),
+  // Photos, captions and tags
+  'media:add': channel(
+    z
+      .object({
+        /** Add the photo to this article as a new figure (a new revision). */
+        articleId: Id.nullable().optional(),
+        fileName: z.string().min(1).max(255),
+        dataBase64: z.string().max(MAX_IMAGE_BASE64),
+      })
+      .strict(),
+    MediaAdded,
+  ),
+  'media:get': channel(z.object({ hash: ImageHash }).strict(), MediaInfo.extend({ dataBase64: z.string() })),
+  'media:thumbnail': channel(
+    z.object({ hash: ImageHash }).strict(),
+    z.object({ mimeType: z.string(), dataBase64: z.string() }),
+  ),
+  'captions:check': channel(
+    z.object({ id: Id }).strict(),
+    z.object({ findings: z.array(CaptionFindingSchema) }),
+  ),
+  'captions:getStyle': channel(z.object({}).strict(), CaptionStyle),
+  'captions:setStyle': channel(CaptionStyle.partial().strict(), CaptionStyle),
+  'tags:search': channel(
+    z.object({ prefix: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    z.array(TagInfo),
+  ),
+  'tags:suggest': channel(
+    z.object({ id: Id }).strict(),
+    z.array(
+      z.object({
+        label: z.string(),
+        type: TagType,
+        score: z.number(),
+        count: z.number().int(),
+        known: z.boolean(),
+      }),
+    ),
+  ),
+  'tags:list': channel(
+    z.object({}).strict(),
+    z.object({
+      tags: z.array(TagInfo),
+      /** Labels articles carry that are not in the vocabulary (e.g. imported with the text). */
+      unlisted: z.array(z.object({ label: z.string(), usage: z.number().int() })),
+    }),
+  ),
+  'tags:upsert': channel(
+    z
+      .object({
+        id: TagId.nullable().optional(),
+        label: TagLabel,
+        type: TagType,
+        aliases: z.array(TagLabel).max(100).default([]),
+        mediaTopic: z.string().max(40).nullable().optional(),
+        labelEn: z.string().max(200).nullable().optional(),
+      })
+      .strict(),
+    TagInfo,
+  ),
+  'tags:rename': channel(z.object({ id: TagId, label: TagLabel }).strict(), TagChange),
+  'tags:merge': channel(z.object({ from: z.array(TagId).min(1).max(100), into: TagId }).strict(), TagChange),
+  'tags:delete': channel(z.object({ id: TagId }).strict(), z.object({ ok: z.literal(true) })),
+  'codes:list': channel(z.object({}).strict(), z.array(CodeEntrySchema)),
+  'codes:set': channel(CodeEntrySchema.strict(), CodeEntrySchema),
+  'codes:delete': channel(
+    z.object({ code: z.string().min(1).max(40) }).strict(),
+    z.object({ deleted: z.boolean() }),
+  ),
+  'codes:importTsv': channel(
+    z.object({ tsv: z.string().max(5_000_000), replace: z.boolean().default(false) }).strict(),
+    z.object({
+      imported: z.number().int(),
+      problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+    }),
+  ),
+  'codes:exportTsv': channel(z.object({}).strict(), z.object({ tsv: z.string() })),
   /** The renderer has flushed its last edit after 'app:before-close'; the window may close now. */
   'app:closeReady': channel(z.object({}).strict(), z.object({ ok: z.literal(true) })),
   // Workflow and export

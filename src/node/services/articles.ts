@@ -25,6 +25,7 @@ import { indexArticleContent } from '../store/search';
 import { isApprovedRevision } from '../store/workflow';
 import { contentStats, nowIso, sameContent } from './content';
 import { requireArticle, toArticle } from './library';
+import { suggestedTagLabels } from './tags';
 import { resolveAuthor } from './user';
 import { noteContentSaved } from './workflow';
 
@@ -54,7 +55,11 @@ export function showArticle(db: Db, id: string): OpenArticle {
   return db.transaction(() => {
     const row = requireArticle(db, id);
     const head = requireLatest(db, id);
-    return { article: toArticle(head.content, id, row.status, row.importWarnings), revision: summary(head) };
+    const article = toArticle(head.content, id, row.status, row.importWarnings);
+    return {
+      article: { ...article, suggestedTags: suggestedTagLabels(db, head.content) },
+      revision: summary(head),
+    };
   })();
 }
 

@@ -7,6 +7,7 @@ import { factcheckServices } from './factcheck';
 import { getRevision, listRevisions, restoreRevision, saveRevision, showArticle } from './articles';
 import { importDocument, importText, listArticles, search, trashArticle, untrashArticle } from './library';
 import { getSettings, getUser, setSettings, setUser } from './user';
+import { photoServices } from './media';
 import { createSpellingServices } from './spelling';
 import { workflowServices } from './export';
 
@@ -45,6 +46,7 @@ export function createServices(db: Database.Database): ServiceTable {
     'user:set': ({ name }) => setUser(db, name),
     'settings:get': () => getSettings(db),
     'settings:set': (patch) => setSettings(db, patch),
+    ...photoServices(db, decodeBase64),
     ...factcheckServices(db),
     ...createSpellingServices(db),
     ...workflowServices(db),

@@ -65,7 +65,10 @@ describe('article life cycle', () => {
     const parsed = await readDocument(seedBytes(), 'seed.txt');
     const open = showArticle(db, id);
     imported = open.article;
-    expect(open.article).toMatchObject({ id, status: 'draft', suggestedTags: [] });
+    expect(open.article).toMatchObject({ id, status: 'draft' });
+    // Tags suggested from the text (the importer found none in its تصنيفات section).
+    expect(open.article.tags).toEqual([]);
+    expect(open.article.suggestedTags.slice(0, 2)).toEqual(['روسيا', 'إيران']);
     // What the importer noticed stays with the article (the seed repeats its caption and glues its dateline).
     expect(open.article.warnings).toEqual(parsed.warnings);
     expect(open.article.warnings.map((w) => w.code)).toEqual(

@@ -1,5 +1,6 @@
 // The command table: a new command (check, quotes, diff, status, export …) is one module added here.
 import type { CliCommand } from '../command';
+import { codesCommand } from './codes';
 import { checkCommand } from './check';
 import { diffCommand } from './diff';
 import { exportCommand } from './export';
@@ -10,6 +11,7 @@ import { reviseCommand } from './revise';
 import { revisionsCommand } from './revisions';
 import { searchCommand } from './search';
 import { showCommand } from './show';
+import { tagsCommand } from './tags';
 import { sourcesCommand } from './sources';
 import { statusCommand } from './status';
 
@@ -23,6 +25,8 @@ export const COMMANDS: readonly CliCommand[] = [
   diffCommand,
   checkCommand,
   quotesCommand,
+  tagsCommand,
+  codesCommand,
   sourcesCommand,
   statusCommand,
   exportCommand,

@@ -1,0 +1,82 @@
+// The command line for tags and codes, as pipelines run it: `import` keeps the تصنيفات tags, `show` prints
+// suggestedTags, `tags list` counts usage, `tags suggest ID`, and `codes import FILE.tsv` reports bad lines.
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, seedBytes, tempDir } from '../store/testFiles';
+
+const tmp = tempDir('tadqiq-cli-tags-');
+afterAll(() => tmp.cleanup());
+const db = tmp.file('library.db');
+
+type Run = { code: number; stdout: string; stderr: string };
+
+function cli(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/node/cli/main.ts', ...args, '--db', db],
+      { cwd: repoRoot, env: { ...process.env, TADQIQ_DB: tmp.file('unused.db') }, maxBuffer: 1 << 26 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+async function json<T>(args: string[]): Promise<T> {
+  const r = await cli([...args, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as T;
+}
+
+type ArticleJson = { id: string; tags: string[]; suggestedTags: string[]; figures: { credit: string }[] };
+
+describe('cli: tags and codes', () => {
+  it('import keeps the تصنيفات tags; show suggests tags; tags list and tags suggest', async () => {
+    const file = tmp.file('tagged.txt');
+    writeFileSync(file, seedBytes().toString('utf8').replace('تصنيفات\n', 'تصنيفات\nروسيا\nدبلوماسية\n'));
+    const imported = await json<ArticleJson>(['import', file]);
+    expect(imported.tags).toEqual(['روسيا', 'دبلوماسية']);
+    expect(imported.figures[0]!.credit).toBe('Reuters');
+    const shown = await json<ArticleJson>(['show', imported.id]);
+    for (const want of ['إيران', 'سيرجي لافروف', 'فلاديمير بوتين', 'مسعود بزشكيان']) {
+      expect(shown.suggestedTags).toContain(want);
+    }
+    // Already a tag of the article: not suggested again.
+    expect(shown.suggestedTags).not.toContain('روسيا');
+
+    const list = await json<{
+      tags: { label: string; usage: number }[];
+      unlisted: { label: string; usage: number }[];
+    }>(['tags', 'list']);
+    expect(list.tags.find((t) => t.label === 'روسيا')?.usage).toBe(1);
+    expect(list.unlisted).toEqual([{ label: 'دبلوماسية', usage: 1 }]);
+
+    const suggest = await json<{ suggestions: { label: string }[] }>(['tags', 'suggest', imported.id]);
+    // show prints the best of the same suggestions.
+    expect(suggest.suggestions.map((s) => s.label).slice(0, shown.suggestedTags.length)).toEqual(
+      shown.suggestedTags,
+    );
+    const text = await cli(['tags', 'suggest', imported.id]);
+    expect(text.stdout).toContain('مسعود بزشكيان');
+
+    const missing = await cli(['tags', 'suggest', 'no-such-article']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('codes import FILE.tsv stores good lines and reports bad ones by number', async () => {
+    const file = tmp.file('codes.tsv');
+    writeFileSync(file, 'code\texpansion\n=لاف=\tوزير الخارجية الروسي سيرجي لافروف\nلاف\tبلا محدد\n');
+    const r = await json<{ imported: number; problems: { line: number }[] }>(['codes', 'import', file]);
+    expect(r).toMatchObject({ imported: 1, problems: [{ line: 3 }] });
+    const listed = await json<{ codes: { code: string }[] }>(['codes', 'list']);
+    expect(listed.codes.map((c) => c.code)).toEqual(['=لاف=']);
+    writeFileSync(file, 'nothing useful here\n');
+    const bad = await cli(['codes', 'import', file]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/line 1/);
+    expect((await json<{ codes: unknown[] }>(['codes', 'list'])).codes).toHaveLength(1);
+  });
+});
