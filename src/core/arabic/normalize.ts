@@ -12,8 +12,8 @@ const LETTER_FOLD: Record<string, string> = {
   آ: 'ا',
   ٱ: 'ا',
   ى: 'ي',
-  ئ: 'ي',
-  ؤ: 'و',
+  ئ: 'ء',
+  ؤ: 'ء',
   ة: 'ه',
   ک: 'ك',
   ی: 'ي',
@@ -31,6 +31,8 @@ export function westernDigits(s: string): string {
 /**
  * Folds a string for matching: NFKC (presentation forms), invisibles, diacritics and tatweel removed,
  * hamza carriers / alef maqsura / taa marbuta folded, digits made Western, Latin lower-cased.
+ * Hamza on waw and on yaa both fold to the bare hamza, so the house variants مسئول / مسؤول and
+ * شئون / شؤون meet; hamza on alef folds to alef (أ إ آ ٱ → ا), the commonest hamza-less spelling.
  * Keeps the string's length-independent meaning only; offsets are NOT preserved.
  */
 export function normalizeArabic(input: string): string {
