@@ -2,11 +2,12 @@
 // import would, or an article of the library) and prints its findings; --plain reads every line of FILE as
 // one paragraph, with no structure detection, so block N is line N + 1.
 import { basename } from 'node:path';
-import { checkDocument, type Finding } from '../../../core/checker';
+import type { Finding } from '../../../core/checker';
 import { AppError } from '../../../core/ipc/contract';
 import { MAX_IMPORT_BYTES } from '../../files/readDocument';
 import { decodeText } from '../../files/encoding';
 import { prepareDocument, showArticle } from '../../services';
+import { checkForCli, type SpelledCheck } from '../../spelling/check';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
 
 const SEVERITY_AR: Record<Finding['severity'], string> = { error: 'خطأ', warning: 'تنبيه', info: 'ملاحظة' };
@@ -42,7 +43,7 @@ function plainParagraphs(bytes: Uint8Array, name: string): { text: string; block
   return text.split(/\r\n|\r|\n/).map((line, block) => ({ text: line, block }));
 }
 
-async function findings(ctx: CommandContext): Promise<Finding[]> {
+async function findings(ctx: CommandContext): Promise<SpelledCheck> {
   const file = ctx.args[0];
   const id = ctx.flags.article;
   const plain = ctx.flags.plain === true;
@@ -51,12 +52,12 @@ async function findings(ctx: CommandContext): Promise<Finding[]> {
   if (typeof id === 'string') {
     if (!id.trim()) throw new UsageError('check: --article needs an article id.');
     if (plain) throw new UsageError('check: --plain reads a FILE; a library article is already structured.');
-    return checkDocument(showArticle(ctx.db(), id).article);
+    return checkForCli(ctx, showArticle(ctx.db(), id).article);
   }
   if (file === undefined) throw new UsageError('check: give FILE or --article ID.');
   const bytes = await ctx.readFile(file);
-  if (plain) return checkDocument(plainParagraphs(bytes, basename(file)));
-  return checkDocument((await prepareDocument(bytes, basename(file))).content);
+  if (plain) return checkForCli(ctx, plainParagraphs(bytes, basename(file)));
+  return checkForCli(ctx, (await prepareDocument(bytes, basename(file))).content);
 }
 
 export const checkCommand: CliCommand = {
@@ -70,9 +71,11 @@ export const checkCommand: CliCommand = {
       type: 'boolean',
       help: 'كل سطر فقرة، بلا تحليل للبنية — every line is one paragraph, no structure detection',
     },
+    'no-spelling': { type: 'boolean', help: 'بلا تدقيق إملائي — house style only, no spelling' },
   },
   async run(ctx) {
-    const list = await findings(ctx);
-    return { json: { findings: list }, text: findingsText(list) };
+    const { findings: list, warning } = await findings(ctx);
+    const json = { findings: list, ...(warning ? { warnings: [warning] } : {}) };
+    return { json, text: findingsText(list) + (warning ? `\n${warning}` : '') };
   },
 };
