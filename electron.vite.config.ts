@@ -6,17 +6,19 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 const root = dirname(fileURLToPath(import.meta.url));
+/** Where the bundles go; TADQIQ_OUT_DIR lets separate builds (e.g. parallel e2e runs) live side by side. */
+const out = resolve(root, process.env.TADQIQ_OUT_DIR ?? 'out');
 
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(out, 'main'),
       rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(out, 'preload'),
       externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(root, 'electron/preload/index.ts') },
@@ -27,7 +29,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src/renderer'),
     build: {
-      outDir: resolve(root, 'out/renderer'),
+      outDir: resolve(out, 'renderer'),
       rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } },
     },
     plugins: [react()],

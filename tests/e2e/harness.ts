@@ -18,7 +18,8 @@ const backend = (await tsImport('./backend.ts', import.meta.url)) as Backend;
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SEED_PATH = path.resolve(repoRoot, '../shared/seed/000_a8186a127eafc528.txt');
-const RENDERER_DIR = path.resolve(repoRoot, 'out/renderer');
+// TADQIQ_OUT_DIR lets two builds (e.g. two working copies' test runs) live side by side.
+const RENDERER_DIR = path.resolve(repoRoot, process.env.TADQIQ_OUT_DIR ?? 'out', 'renderer');
 export const SCREENS_DIR = path.resolve(repoRoot, 'test-results/screens');
 
 const MIME: Record<string, string> = {

@@ -7,7 +7,7 @@ export default defineConfig({
   testMatch: /.*\.spec\.ts/,
   workers: 1,
   reporter: 'list',
-  outputDir: '../../test-results',
+  outputDir: process.env.TADQIQ_TEST_RESULTS ?? '../../test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
