@@ -9,6 +9,7 @@ import { createServices } from '../../src/node/services';
 import { buildMenu } from './menu';
 import { hardenSessionAndContents, secureWebPreferences } from './security';
 import { electronSqliteBinding } from './nativeBinding';
+import { saveFileWithDialog } from './saveFile';
 
 app.setName('Tadqiq');
 const isDev = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL);
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
   const dispatch = createDispatch(
     {
       ...services,
+      'app:saveFile': (arg) => saveFileWithDialog(mainWindow, arg),
       'app:closeReady': () => {
         closeAllowed = true;
         setImmediate(() => mainWindow?.close());

@@ -416,6 +416,20 @@ export const contract = {
   'codes:exportTsv': channel(z.object({}).strict(), z.object({ tsv: z.string() })),
   /** The renderer has flushed its last edit after 'app:before-close'; the window may close now. */
   'app:closeReady': channel(z.object({}).strict(), z.object({ ok: z.literal(true) })),
+  /**
+   * Asks the user where to save a produced file (an export) and writes it there and nowhere else.
+   * `saved: false` when the user cancelled.
+   */
+  'app:saveFile': channel(
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        mimeType: z.string().max(120),
+        dataBase64: z.string().max(Math.ceil((200 * 1024 * 1024 * 4) / 3) + 4),
+      })
+      .strict(),
+    z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  ),
   // Workflow and export
   'workflow:state': channel(z.object({ id: Id }).strict(), WorkflowState),
   'workflow:move': channel(
@@ -451,7 +465,7 @@ export type ChannelArg<C extends Channel> = z.input<Contract[C]['arg']>;
 export type ChannelResult<C extends Channel> = z.output<Contract[C]['result']>;
 
 /** Channels served by the window host (Electron main), not by the data services. */
-export const WINDOW_CHANNELS = ['app:closeReady'] as const satisfies readonly Channel[];
+export const WINDOW_CHANNELS = ['app:closeReady', 'app:saveFile'] as const satisfies readonly Channel[];
 export type WindowChannel = (typeof WINDOW_CHANNELS)[number];
 export type ServiceChannel = Exclude<Channel, WindowChannel>;
 
