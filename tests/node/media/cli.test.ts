@@ -1,7 +1,9 @@
 // The command line for tags and codes, as pipelines run it: `import` keeps the تصنيفات tags, `show` prints
-// suggestedTags, `tags list` counts usage, `tags suggest ID`, and `codes import FILE.tsv` reports bad lines.
+// suggestedTags, `tags list` counts usage, `tags suggest ID`, `codes import FILE.tsv` reports bad lines, and
+// `figures read|add|check` read a photo's metadata, insert it and run the caption rules.
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, seedBytes, tempDir } from '../store/testFiles';
 
@@ -78,5 +80,50 @@ describe('cli: tags and codes', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/line 1/);
     expect((await json<{ codes: unknown[] }>(['codes', 'list'])).codes).toHaveLength(1);
+  });
+
+  it('figures read, add and check; a damaged photo is refused with the article unchanged', async () => {
+    const photo = path.join(repoRoot, 'tests/fixtures/images/agency-iptc-xmp.jpg');
+    const read = await json<{ metadata: { credit: string; city: string }; figure: { date: string } }>([
+      'figures',
+      'read',
+      photo,
+    ]);
+    expect(read.metadata).toMatchObject({ credit: 'Reuters', city: 'موسكو' });
+    expect(read.figure.date).toBe('27 أغسطس 2024');
+
+    const file = tmp.file('plain-seed.txt');
+    writeFileSync(file, seedBytes());
+    const { id } = await json<ArticleJson>(['import', file, '--allow-duplicate']);
+    const added = await json<{ figureIndex: number; figure: { caption: string } }>([
+      'figures',
+      'add',
+      id,
+      photo,
+    ]);
+    expect(added.figureIndex).toBe(1);
+    const shown = await json<ArticleJson>(['show', id]);
+    expect(shown.figures.map((f) => f.credit)).toEqual(['Reuters', 'Reuters']);
+    const check = await json<{ findings: { ruleId: string; field: string; suggestions: string[] }[] }>([
+      'figures',
+      'check',
+      id,
+    ]);
+    expect(
+      check.findings
+        .filter((f) => f.ruleId === 'caption.agency-latin')
+        .map((f) => [f.field, f.suggestions[0]]),
+    ).toEqual([
+      ['figures.0.credit', 'رويترز'],
+      ['figures.1.credit', 'رويترز'],
+    ]);
+
+    const broken = tmp.file('broken.jpg');
+    writeFileSync(broken, readFileSync(photo).subarray(0, 4000));
+    const r = await cli(['figures', 'add', id, broken]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/broken\.jpg: the image is damaged/);
+    expect((await json<ArticleJson>(['show', id])).figures).toHaveLength(2);
   });
 });

@@ -4,6 +4,7 @@ import { codesCommand } from './codes';
 import { checkCommand } from './check';
 import { diffCommand } from './diff';
 import { exportCommand } from './export';
+import { figuresCommand } from './figures';
 import { importCommand } from './import';
 import { listCommand } from './list';
 import { quotesCommand } from './quotes';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly CliCommand[] = [
   diffCommand,
   checkCommand,
   quotesCommand,
+  figuresCommand,
   tagsCommand,
   codesCommand,
   sourcesCommand,

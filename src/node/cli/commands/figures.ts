@@ -1,0 +1,75 @@
+// `figures add ID PHOTO`, `figures read PHOTO`, `figures check ID`: photos and their captions from the command
+// line — insert a photo into an article, read a photo's IPTC/XMP/EXIF without storing it, run the caption rules.
+import { basename } from 'node:path';
+import { figureFromMetadata } from '../../../core/captions/metadata';
+import { readImage } from '../../files/images';
+import { addMedia, checkArticleCaptions, getCaptionStyle } from '../../services/media';
+import { UsageError, type CliCommand } from '../command';
+
+const SEVERITY_AR = { error: 'خطأ', warning: 'تنبيه', info: 'ملاحظة' } as const;
+
+export const figuresCommand: CliCommand = {
+  name: 'figures',
+  usage: 'figures add ID PHOTO | read PHOTO | check ID',
+  summary: 'الصور وتعليقاتها: إضافة وقراءة وتدقيق — photos and captions: add, read, check',
+  positionals: ['ACTION', 'ARG', 'PHOTO?'],
+  flags: {},
+  async run(ctx) {
+    const [action, arg, photo] = ctx.args;
+    if (action === 'add') {
+      if (photo === undefined)
+        throw new UsageError('figures add: missing PHOTO (usage: figures add ID PHOTO).');
+      const added = await addMedia(ctx.db(), {
+        bytes: await ctx.readFile(photo),
+        fileName: basename(photo),
+        articleId: arg!,
+        author: ctx.author,
+      });
+      const text = [
+        `أُضيفت الصورة ${added.fileName} (${added.width}×${added.height}) إلى المقال ${arg}.`,
+        `التعليق: ${added.figure.caption || '—'}`,
+        `المصدر: ${added.figure.credit || '—'}    المصور: ${added.figure.photographer || '—'}    التاريخ: ${added.figure.date || '—'}`,
+        ...added.warnings,
+      ].join('\n');
+      return { json: added, text };
+    }
+    if (photo !== undefined) throw new UsageError(`figures ${action}: unexpected argument "${photo}".`);
+    if (action === 'read') {
+      const img = await readImage(await ctx.readFile(arg!), basename(arg!));
+      const figure = figureFromMetadata(img.metadata, img.hash, getCaptionStyle(ctx.db()));
+      const json = {
+        hash: img.hash,
+        mimeType: img.mimeType,
+        width: img.width,
+        height: img.height,
+        metadata: img.metadata,
+        figure,
+        warnings: img.warnings,
+      };
+      const m = img.metadata;
+      const text = [
+        `${img.mimeType} ${img.width}×${img.height}`,
+        `التعليق: ${m.caption || '—'}`,
+        `العنوان: ${m.headline || '—'}`,
+        `المصدر: ${m.credit || '—'}    المصور: ${m.creator || '—'}    الحقوق: ${m.copyright || '—'}`,
+        `التاريخ: ${figure.date || '—'}    المكان: ${[m.city, m.country].filter(Boolean).join('، ') || '—'}`,
+        `النص البديل: ${m.altText || '—'}`,
+        `الكلمات المفتاحية: ${m.keywords.join('، ') || '—'}`,
+      ].join('\n');
+      return { json, text };
+    }
+    if (action === 'check') {
+      const { findings } = checkArticleCaptions(ctx.db(), arg!);
+      const text = findings.length
+        ? findings
+            .map(
+              (f) =>
+                `${f.field}  ${SEVERITY_AR[f.severity]}: ${f.message}${f.suggestions.length ? ` ← ${f.suggestions.join(' | ')}` : ''}`,
+            )
+            .join('\n')
+        : 'لا ملاحظات على التعليقات.';
+      return { json: { findings }, text };
+    }
+    throw new UsageError(`figures: unknown action "${action}" (usage: ${figuresCommand.usage})`);
+  },
+};
