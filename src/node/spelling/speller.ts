@@ -49,11 +49,9 @@ type Pending = { resolve(v: unknown): void; reject(e: Error): void };
  * (`execArgv: ['--import', 'tsx']` does not reach a worker's entry module on Node 20).
  */
 export function startSpellingWorker(init: WorkerInit, override?: URL): Worker {
-  const url =
-    override ??
-    (import.meta.url.endsWith('.ts')
-      ? new URL('./worker.ts', import.meta.url)
-      : new URL('./spellingWorker.js', import.meta.url));
+  // tsx may add a query to module URLs (tsImport does), so the extension is read from the path.
+  const fromSource = new URL(import.meta.url).pathname.endsWith('.ts');
+  const url = override ?? new URL(fromSource ? './worker.ts' : './spellingWorker.js', import.meta.url);
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: init });
   // The ESM build of tsx's API (require.resolve would pick its CommonJS build).
   const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
