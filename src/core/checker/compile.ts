@@ -37,14 +37,16 @@ export function priorityOf(rule: Rule): number {
 
 function prefixSource(rule: WordsRule): string {
   const conj = rule.clitics === 'none' ? '' : '[وف]?';
-  const prep = rule.clitics === 'all';
+  const preps = rule.clitics === 'all' ? 'بكل' : rule.clitics === 'prep' ? 'بل' : '';
+  const withArticle = preps.replace('ل', '');
+  const art = withArticle ? `(?:[${withArticle}]?ال|لل)` : preps ? '(?:ال|لل)' : 'ال';
   switch (rule.article) {
     case 'none':
-      return conj + (prep ? '[بكل]?' : '');
+      return conj + (preps ? `[${preps}]?` : '');
     case 'optional':
-      return conj + (prep ? '(?:[بك]?ال|لل|[بكل])?' : '(?:ال)?');
+      return conj + (preps ? `(?:${art}|[${preps}])?` : '(?:ال)?');
     case 'required':
-      return conj + (prep ? '(?:[بك]?ال|لل)' : 'ال');
+      return conj + art;
   }
 }
 

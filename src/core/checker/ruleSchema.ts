@@ -51,7 +51,8 @@ const base = {
 
 /**
  * Words or phrases (wrong → suggestions), matched between Arabic-aware boundaries. `clitics` says which
- * proclitics may stand before the word (kept in the suggestion); `article` whether ال may, or must, stand
+ * proclitics may stand before the word (kept in the suggestion): none, و ف (conj), و ف ب ل (prep) or
+ * و ف ب ك ل (all — ك is left out of long lists, where كامل would read as ك + امل); `article` whether ال may, or must, stand
  * there; `suffixes` which endings may follow (also kept). Neighbour conditions look at the whole words
  * before and after, compared without diacritics.
  */
@@ -60,7 +61,7 @@ export const WordsRule = z
     ...base,
     kind: z.literal('words'),
     words: z.record(z.string().min(1), z.array(z.string()).min(1)),
-    clitics: z.enum(['none', 'conj', 'all']).default('conj'),
+    clitics: z.enum(['none', 'conj', 'prep', 'all']).default('conj'),
     article: z.enum(['none', 'optional', 'required']).default('none'),
     suffixes: z.array(z.string().min(1)).optional(),
     after: WordList.optional(),

@@ -11,6 +11,7 @@ import quotes from '../../../resources/rules/quotes.json';
 import numbers from '../../../resources/rules/numbers.json';
 import names from '../../../resources/rules/names.json';
 import style from '../../../resources/rules/style.json';
+import generated from '../../../resources/rules/generated.json';
 import { RuleFile, type Rule } from './ruleSchema';
 
 export const RULE_FILES: Readonly<Record<string, unknown>> = {
@@ -24,6 +25,7 @@ export const RULE_FILES: Readonly<Record<string, unknown>> = {
   'numbers.json': numbers,
   'names.json': names,
   'style.json': style,
+  'generated.json': generated,
 };
 
 export class RuleSetError extends Error {
