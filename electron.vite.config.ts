@@ -13,7 +13,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(out, 'main'),
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // The spelling worker runs Hunspell off the main process's thread; it is loaded from beside index.js.
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          spellingWorker: resolve(root, 'src/node/spelling/worker.ts'),
+        },
+      },
     },
   },
   preload: {
