@@ -89,8 +89,12 @@ export class Checker {
   }
 
   /** A whole article: every block and field, plus the document rules (one spelling per name …). */
-  checkDocument(doc: DocumentInput | readonly TextUnit[], settings: CheckSettingsInput = {}): Finding[] {
-    return this.checkDocumentReport(doc, settings).findings;
+  checkDocument(
+    doc: DocumentInput | readonly TextUnit[],
+    settings: CheckSettingsInput = {},
+    spelling?: SpellingProvider,
+  ): Finding[] {
+    return this.checkDocumentReport(doc, settings, spelling).findings;
   }
 
   checkDocumentReport(

@@ -3,7 +3,7 @@
 import { Checker, type CheckContext, type DocumentInput } from './engine';
 import { RULE_FILES, parseRuleFiles } from './ruleSet';
 import type { CheckSettingsInput } from './settings';
-import type { Finding, TextUnit } from './types';
+import type { Finding, SpellingProvider, TextUnit } from './types';
 
 export { Checker, documentUnits } from './engine';
 export type { CheckContext, CheckReport, CheckerOptions, DocumentInput } from './engine';
@@ -27,9 +27,11 @@ export function checkBlock(text: string, ctx?: CheckContext): Finding[] {
   return defaultChecker().checkBlock(text, ctx);
 }
 
+/** A whole article; with a spelling provider (Hunspell in the app), unknown words are reported too. */
 export function checkDocument(
   doc: DocumentInput | readonly TextUnit[],
   settings?: CheckSettingsInput,
+  spelling?: SpellingProvider,
 ): Finding[] {
-  return defaultChecker().checkDocument(doc, settings);
+  return defaultChecker().checkDocument(doc, settings, spelling);
 }
