@@ -1,9 +1,14 @@
 // Messages of the feature areas added after the shell (checker, quotes, workflow, changes, media), each in
 // its own pair of files under src/renderer/i18n/<area>.{ar,en}.json and reached as `t('<area>.key')`.
 // One line per area here keeps the areas' message files apart.
+import changesAr from './changes.ar.json';
+import changesEn from './changes.en.json';
+import workflowAr from './workflow.ar.json';
+import workflowEn from './workflow.en.json';
+
 type Messages = Record<string, unknown>;
 
 export const FEATURE_MESSAGES: { ar: Record<string, Messages>; en: Record<string, Messages> } = {
-  ar: {},
-  en: {},
+  ar: { workflow: workflowAr, changes: changesAr },
+  en: { workflow: workflowEn, changes: changesEn },
 };
