@@ -8,6 +8,7 @@ import { LibraryView } from './features/library/LibraryView';
 import { TrashView } from './features/library/TrashView';
 import { useImporter } from './features/library/useImporter';
 import { flushActiveEditor } from './features/revisions/activeEditor';
+import { isEditorImageDrag } from './features/media/imageFiles';
 import { msg, postNotice } from './features/shell/notices';
 import { Notices } from './features/shell/Notices';
 import { UserDialog } from './features/user/UserDialog';
@@ -82,19 +83,22 @@ export function App() {
 
   useEffect(() => {
     // Capture phase: a file dropped on the editor is an import, not text for ProseMirror to paste.
+    // Photos dragged onto the article text are the editor's to insert as figures.
     function onDragOver(e: DragEvent) {
       if (!hasFiles(e)) return;
-      e.preventDefault();
-      setDragging(true);
+      const forEditor = isEditorImageDrag(e);
+      setDragging(!forEditor);
+      if (!forEditor) e.preventDefault();
     }
     function onDragLeave(e: DragEvent) {
       if (e.relatedTarget === null) setDragging(false);
     }
     function onDrop(e: DragEvent) {
       if (!hasFiles(e)) return;
+      setDragging(false);
+      if (isEditorImageDrag(e)) return;
       e.preventDefault();
       e.stopPropagation();
-      setDragging(false);
       const file = e.dataTransfer?.files[0];
       if (file) void importFile(file);
     }

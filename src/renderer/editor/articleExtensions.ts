@@ -12,6 +12,9 @@ import { Subheading } from './extensions/subheading/subheading';
 import { Blockquote } from './extensions/blockquote/blockquote';
 import { ArticleSpan } from './extensions/articleSpan/articleSpan';
 import { Text } from './extensions/text/text';
+import { CaptionCheck } from './extensions/figure/captionCheck';
+import { FigureMedia } from './extensions/figure/figureMedia';
+import { CodeReplacements } from './extensions/codes/codeReplacements';
 
 /** Node views are React components; tests without a React tree build the schema with none. */
 export type ArticleViews = { figure: NodeViewRenderer | null; dateline: NodeViewRenderer | null };
@@ -28,6 +31,9 @@ export function articleExtensions(views: ArticleViews = { figure: null, dateline
     Blockquote,
     Text,
     ArticleSpan,
+    CaptionCheck,
+    FigureMedia,
+    CodeReplacements,
     UndoRedo,
     Dropcursor,
     Gapcursor,

@@ -5,10 +5,14 @@ import changesAr from './changes.ar.json';
 import changesEn from './changes.en.json';
 import workflowAr from './workflow.ar.json';
 import workflowEn from './workflow.en.json';
+import mediaAr from './media.ar.json';
+import mediaEn from './media.en.json';
+import tagsAr from './tags.ar.json';
+import tagsEn from './tags.en.json';
 
 type Messages = Record<string, unknown>;
 
 export const FEATURE_MESSAGES: { ar: Record<string, Messages>; en: Record<string, Messages> } = {
-  ar: { workflow: workflowAr, changes: changesAr },
-  en: { workflow: workflowEn, changes: changesEn },
+  ar: { workflow: workflowAr, changes: changesAr, media: mediaAr, tags: tagsAr },
+  en: { workflow: workflowEn, changes: changesEn, media: mediaEn, tags: tagsEn },
 };

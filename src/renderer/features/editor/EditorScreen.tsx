@@ -18,6 +18,8 @@ import { ArticleEditor } from './ArticleEditor';
 import { ArticleList } from './ArticleList';
 import { createStatsStore } from './editorStats';
 import { StatusBar } from './StatusBar';
+import { MediaToolbar } from '../media/MediaToolbar';
+import { TagsSection } from '../tags/TagsSection';
 
 type Props = {
   id: string;
@@ -123,9 +125,13 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
+  const [liveEditor, setLiveEditor] = useState<Editor | null>(null);
   const onEditor = useCallback((editor: Editor | null) => {
     // A destroyed editor still holds its last state; keeping it lets a pending save read it.
-    if (editor) editorRef.current = editor;
+    if (editor) {
+      editorRef.current = editor;
+      setLiveEditor(editor);
+    }
   }, []);
 
   const onChange = useCallback(
@@ -225,6 +231,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
         >
           {t('toolbar.redo')}
         </button>
+        <MediaToolbar editor={liveEditor} disabled={!!viewing} />
         <span className="bar-spacer" />
         <button
           type="button"
@@ -289,6 +296,12 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
                   label={t('editor.headlinePlaceholder')}
                   onEditor={onEditor}
                   onChange={onChange}
+                />
+                <TagsSection
+                  key={loaded.key}
+                  editor={liveEditor}
+                  articleId={id}
+                  suggested={loaded.open.article.suggestedTags}
                 />
               </div>
             )}
