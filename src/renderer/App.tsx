@@ -12,6 +12,7 @@ import { isEditorImageDrag } from './features/media/imageFiles';
 import { msg, postNotice } from './features/shell/notices';
 import { Notices } from './features/shell/Notices';
 import { UserDialog } from './features/user/UserDialog';
+import { SettingsButton } from './features/workflow/SettingsButton';
 import { applyLanguage, type UiLanguage } from './i18n';
 
 type Screen = { kind: 'library' } | { kind: 'trash' } | { kind: 'editor'; id: string };
@@ -176,6 +177,7 @@ export function App() {
         >
           {user ? t('toolbar.user', { name: user }) : t('toolbar.changeUser')}
         </button>
+        <SettingsButton user={user} />
         <button
           type="button"
           className="btn btn-quiet"

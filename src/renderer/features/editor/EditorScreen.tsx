@@ -18,6 +18,7 @@ import { ArticleEditor } from './ArticleEditor';
 import { ArticleList } from './ArticleList';
 import { createStatsStore } from './editorStats';
 import { StatusBar } from './StatusBar';
+import { useReviewTools } from '../workflow/useReviewTools';
 import { MediaToolbar } from '../media/MediaToolbar';
 import { TagsSection } from '../tags/TagsSection';
 
@@ -89,6 +90,9 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
       }),
     [id, saveStore],
   );
+
+  const flush = useCallback(() => coalescer.flush().then(() => !coalescer.dirty), [coalescer]);
+  const review = useReviewTools({ id, editorRef, flush, version: historyVersion, onChanged });
 
   useEffect(() => {
     setActiveFlush(() => coalescer.flush().then(() => !coalescer.dirty));
@@ -233,6 +237,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
         </button>
         <MediaToolbar editor={liveEditor} disabled={!!viewing} />
         <span className="bar-spacer" />
+        {review.toolbar}
         <button
           type="button"
           className="btn"
@@ -280,7 +285,8 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
               </button>
             </div>
           )}
-          <div className="editor-scroll" ref={scrollRef}>
+          {review.main}
+          <div className="editor-scroll" ref={scrollRef} hidden={review.hidePage}>
             {loadError && (
               <div className="inline-error" role="alert">
                 {t('editor.openFailed')}: {loadError}
@@ -327,10 +333,12 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
             onClose={() => setHistoryOpen(false)}
           />
         )}
+        {review.panel}
       </div>
 
       <StatusBar stats={stats} save={saveStore} />
 
+      {review.dialogs}
       {saveDialog && (
         <SaveDialog
           onSave={(note) => {
