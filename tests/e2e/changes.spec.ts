@@ -20,24 +20,35 @@ async function importSeed(page: Page): Promise<void> {
   await expect(page.getByTestId('editor')).toBeVisible();
 }
 
-/** Selects `word` where it follows `before` inside `block`, with the editor focused. */
+/**
+ * Selects `word` where it follows `before` inside `block`, with the editor focused. The text may be split
+ * over several text nodes (decorations wrap findings in their own elements), so offsets are found in the
+ * block's whole text and mapped back to nodes.
+ */
 async function selectAfter(block: Locator, before: string, word: string): Promise<void> {
   await block.click();
   await block.evaluate(
     (el, [b, w]) => {
+      const nodes: Text[] = [];
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n.textContent ?? '').indexOf(b + w);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at + b.length);
-        range.setEnd(n, at + b.length + w.length);
-        const sel = window.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return;
-      }
-      throw new Error(`"${b}${w}" not found`);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const text = nodes.map((n) => n.data).join('');
+      const at = text.indexOf(b + w);
+      if (at < 0) throw new Error(`"${b}${w}" not found`);
+      const point = (offset: number): [Text, number] => {
+        let rest = offset;
+        for (const n of nodes) {
+          if (rest <= n.data.length) return [n, rest];
+          rest -= n.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const range = document.createRange();
+      range.setStart(...point(at + b.length));
+      range.setEnd(...point(at + b.length + w.length));
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
     },
     [before, word] as const,
   );

@@ -82,6 +82,9 @@ test('an editor moves, approves with overrides, exports, and sees changes after 
   await expect(editor).toBeFocused();
   await dismissNotices(page);
   await screenshot(page, 'workflow-gates-jump');
+  // The missing tags jump to the tags section under the article, ready to type one.
+  await gate('tags').getByTestId('gate-item').click();
+  await expect(page.getByTestId('tag-input')).toBeFocused();
 
   // Approval without a reason for each failing gate is refused in place; nothing is approved.
   const approve = panel.getByTestId('approve-section');

@@ -16,7 +16,7 @@ export type JumpRange = { from: number; to: number; node?: boolean };
 export function hasPlace(target: GateTarget | null): target is GateTarget {
   if (!target) return false;
   if (target.kind !== 'field') return true;
-  return /^(headline|standfirst|dateline|figures\.\d+\.)/.test(target.field);
+  return /^(headline|standfirst|dateline|tags$|figures\.\d+\.)/.test(target.field);
 }
 
 function inside(at: { pos: number; node: PmNode }, from?: number, to?: number): JumpRange {
@@ -82,6 +82,18 @@ export function locateTarget(doc: PmNode, target: GateTarget): JumpRange | null 
       return null;
     }
   }
+}
+
+/**
+ * The tags are edited below the article, outside the editor's document: the jump brings that section into
+ * view and puts the cursor in its input. False when the page has no tags section.
+ */
+export function jumpToTags(editor: Editor): boolean {
+  const section = editor.view.dom.closest('.page')?.querySelector('.tags-section');
+  if (!section) return false;
+  centerInView(section);
+  section.querySelector<HTMLInputElement>('input')?.focus();
+  return true;
 }
 
 /** Selects the range in the editor and brings it to the middle of the scrolled page. */

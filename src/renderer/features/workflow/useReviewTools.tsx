@@ -9,7 +9,7 @@ import { ChangesView, type ComparePair } from '../changes/ChangesView';
 import { msg, postNotice } from '../shell/notices';
 import { useValue } from '../shell/valueStore';
 import { ExportDialog } from './ExportDialog';
-import { jumpTo, locateTarget } from './jumpToTarget';
+import { jumpTo, jumpToTags, locateTarget } from './jumpToTarget';
 import { RoleDialog } from './RoleDialog';
 import { StatusBadge } from './StatusBadge';
 import { WorkflowPanel } from './WorkflowPanel';
@@ -79,6 +79,10 @@ export function useReviewTools({ id, editorRef, flush, version, onChanged }: Arg
     const editor = editorRef.current;
     setPendingJump(null);
     if (!editor) return;
+    if (pendingJump.kind === 'field' && pendingJump.field === 'tags') {
+      if (!jumpToTags(editor)) postNotice({ tone: 'warning', title: msg('workflow.noPlace') });
+      return;
+    }
     const range = locateTarget(editor.state.doc, pendingJump);
     if (range) jumpTo(editor, range);
     else postNotice({ tone: 'warning', title: msg('workflow.notFound') });
