@@ -12,6 +12,8 @@ import { Subheading } from './extensions/subheading/subheading';
 import { Blockquote } from './extensions/blockquote/blockquote';
 import { ArticleSpan } from './extensions/articleSpan/articleSpan';
 import { Text } from './extensions/text/text';
+import { QuoteMarks } from './extensions/quoteMarks/quoteMarks';
+import { Comments } from './extensions/comments/comments';
 import { CaptionCheck } from './extensions/figure/captionCheck';
 import { FigureMedia } from './extensions/figure/figureMedia';
 import { CodeReplacements } from './extensions/codes/codeReplacements';
@@ -31,6 +33,8 @@ export function articleExtensions(views: ArticleViews = { figure: null, dateline
     Blockquote,
     Text,
     ArticleSpan,
+    QuoteMarks,
+    Comments,
     CaptionCheck,
     FigureMedia,
     CodeReplacements,

@@ -9,10 +9,12 @@ import mediaAr from './media.ar.json';
 import mediaEn from './media.en.json';
 import tagsAr from './tags.ar.json';
 import tagsEn from './tags.en.json';
+import factcheckAr from './factcheck.ar.json';
+import factcheckEn from './factcheck.en.json';
 
 type Messages = Record<string, unknown>;
 
 export const FEATURE_MESSAGES: { ar: Record<string, Messages>; en: Record<string, Messages> } = {
-  ar: { workflow: workflowAr, changes: changesAr, media: mediaAr, tags: tagsAr },
-  en: { workflow: workflowEn, changes: changesEn, media: mediaEn, tags: tagsEn },
+  ar: { workflow: workflowAr, changes: changesAr, media: mediaAr, tags: tagsAr, factcheck: factcheckAr },
+  en: { workflow: workflowEn, changes: changesEn, media: mediaEn, tags: tagsEn, factcheck: factcheckEn },
 };

@@ -18,6 +18,7 @@ import { ArticleEditor } from './ArticleEditor';
 import { ArticleList } from './ArticleList';
 import { createStatsStore } from './editorStats';
 import { StatusBar } from './StatusBar';
+import { FactcheckPanel } from '../factcheck/FactcheckPanel';
 import { useReviewTools } from '../workflow/useReviewTools';
 import { MediaToolbar } from '../media/MediaToolbar';
 import { TagsSection } from '../tags/TagsSection';
@@ -42,6 +43,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
   const [loadError, setLoadError] = useState<string | null>(null);
   const [listOpen, setListOpen] = useState(true);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [factcheckOpen, setFactcheckOpen] = useState(false);
   const [historyVersion, setHistoryVersion] = useState(0);
   const [viewing, setViewing] = useState<Revision | null>(null);
   const [saveDialog, setSaveDialog] = useState(false);
@@ -250,6 +252,16 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
         <button
           type="button"
           className="btn"
+          aria-pressed={factcheckOpen}
+          title={t('factcheck.toggleTitle')}
+          onClick={() => setFactcheckOpen((o) => !o)}
+          data-testid="toggle-factcheck"
+        >
+          {t('factcheck.toggle')}
+        </button>
+        <button
+          type="button"
+          className="btn"
           aria-pressed={historyOpen}
           onClick={() => setHistoryOpen((o) => !o)}
           data-testid="toggle-history"
@@ -333,6 +345,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
             onClose={() => setHistoryOpen(false)}
           />
         )}
+        <FactcheckPanel articleId={id} open={factcheckOpen} onClose={() => setFactcheckOpen(false)} />
         {review.panel}
       </div>
 

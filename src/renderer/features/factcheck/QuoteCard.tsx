@@ -1,0 +1,275 @@
+// One quote or claim in the Quotes panel: speaker, status, source, who checked it and when, the note; opened,
+// the fact-checker's tools (status, speaker, note, waiver with its reason) and the evidence.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QuoteReviewItem, ReviewStatus } from '../../../core/factcheck/model';
+import type { Quote } from '../../../core/quotes';
+import { call } from '../../bridge';
+import { formatDateTime, type UiLanguage } from '../../i18n';
+import { afterSave } from './actions';
+import { Evidence } from './Evidence';
+
+export type QuoteRow = { quote: Quote; item: QuoteReviewItem | null };
+
+type Props = {
+  articleId: string;
+  row: QuoteRow;
+  expanded: boolean;
+  onSelect: () => void;
+  onChanged: () => void;
+};
+
+const SETTABLE: ReviewStatus[] = ['verified', 'discrepancy', 'not_found', 'pending'];
+
+export function QuoteCard({ articleId, row, expanded, onSelect, onChanged }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as UiLanguage;
+  const { quote, item } = row;
+  const status: ReviewStatus = item?.status ?? 'pending';
+  const speaker = item?.speaker ?? quote.speaker;
+  const [form, setForm] = useState<'edit' | 'waive' | null>(null);
+  // The source is named only when the quote was found in it.
+  const matched = item?.verification && item.verification.status !== 'not_found' ? item.sourceTitle : null;
+
+  async function update(change: {
+    status?: ReviewStatus;
+    speaker?: string | null;
+    note?: string | null;
+    waivedReason?: string;
+  }): Promise<boolean> {
+    const done = await afterSave('factcheck.update.failed', () =>
+      call('quotes:update', { id: articleId, quoteId: quote.id, ...change }),
+    );
+    if (done) onChanged();
+    return !!done;
+  }
+
+  return (
+    <li
+      className={`fc-card fc-card-${status}${expanded ? ' fc-card-open' : ''}${quote.kind === 'naming' ? ' fc-card-naming' : ''}`}
+      data-testid="quote"
+      data-quote-id={quote.id}
+      data-kind={quote.kind}
+      data-status={status}
+    >
+      <button type="button" className="fc-card-head" onClick={onSelect} aria-expanded={expanded}>
+        <span className="fc-card-line">
+          {quote.kind !== 'naming' && (
+            <span className="fc-speaker" dir="auto" data-testid="quote-speaker">
+              {speaker ?? t('factcheck.noSpeaker')}
+            </span>
+          )}
+          {item?.speakerCorrected && <span className="fc-corrected">{t('factcheck.corrected')}</span>}
+          <span className="fc-kind">{t(`factcheck.kind.${quote.kind}`)}</span>
+          <span className={`fc-badge fc-badge-${status}`} data-testid="quote-status">
+            {t(`factcheck.status.${status}`)}
+          </span>
+        </span>
+        <span className="fc-quote-text" dir="rtl" lang="ar" data-testid="quote-text">
+          {quote.text}
+        </span>
+      </button>
+      {item && (matched || item.checkedBy) && (
+        <p className="fc-meta muted">
+          {matched && (
+            <span dir="auto" data-testid="quote-source">
+              {t('factcheck.source', { title: matched })}
+            </span>
+          )}
+          {item.checkedBy && item.checkedAt && (
+            <span data-testid="quote-checked">
+              {t('factcheck.checkedBy', {
+                name: item.checkedBy,
+                time: formatDateTime(item.checkedAt, lang),
+              })}
+            </span>
+          )}
+        </p>
+      )}
+      {item?.note && (
+        <p className="fc-note" dir="auto" data-testid="quote-note">
+          {item.note}
+        </p>
+      )}
+      {item?.waivedReason && (
+        <p className="fc-note fc-waived" dir="auto" data-testid="quote-waived">
+          {t('factcheck.waivedBecause', { reason: item.waivedReason })}
+        </p>
+      )}
+      {item && !item.anchored && <p className="fc-note fc-warn">{t('factcheck.unanchored')}</p>}
+      {expanded && (
+        <div className="fc-details">
+          {quote.kind !== 'naming' && (
+            <div className="fc-actions" role="group" aria-label={t('factcheck.setStatus')}>
+              {SETTABLE.map((s) => (
+                <button
+                  key={s}
+                  type="button"
+                  className="btn btn-small"
+                  aria-pressed={status === s}
+                  onClick={() => void update({ status: s })}
+                  data-testid={`set-${s}`}
+                >
+                  {t(`factcheck.status.${s}`)}
+                </button>
+              ))}
+              <button
+                type="button"
+                className="btn btn-small"
+                aria-pressed={status === 'waived'}
+                onClick={() => setForm(form === 'waive' ? null : 'waive')}
+                data-testid="waive"
+              >
+                {t('factcheck.waive.open')}
+              </button>
+              <button
+                type="button"
+                className="btn btn-small btn-quiet"
+                onClick={() => setForm(form === 'edit' ? null : 'edit')}
+                data-testid="edit-review"
+              >
+                {t('factcheck.edit.open')}
+              </button>
+            </div>
+          )}
+          {form === 'waive' && (
+            <WaiveForm
+              onCancel={() => setForm(null)}
+              onWaive={async (reason) => {
+                if (await update({ status: 'waived', waivedReason: reason })) setForm(null);
+              }}
+            />
+          )}
+          {form === 'edit' && (
+            <EditForm
+              speaker={speaker}
+              detected={item?.detectedSpeaker ?? quote.speaker}
+              note={item?.note ?? ''}
+              onCancel={() => setForm(null)}
+              onSave={async (s, n) => {
+                if (await update({ speaker: s, note: n })) setForm(null);
+              }}
+            />
+          )}
+          {item?.verification && item.verification.status !== 'not_found' && (
+            <Evidence verification={item.verification} sourceTitle={item.sourceTitle} />
+          )}
+          {item?.verification?.status === 'not_found' && (
+            <p className="muted">{t('factcheck.evidence.notFound')}</p>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function WaiveForm({
+  onWaive,
+  onCancel,
+}: {
+  onWaive: (reason: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState(false);
+  return (
+    <form
+      className="fc-form"
+      data-testid="waive-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!reason.trim()) {
+          setError(true);
+          return;
+        }
+        void onWaive(reason.trim());
+      }}
+    >
+      <label className="field">
+        <span>{t('factcheck.waive.reason')}</span>
+        <textarea
+          value={reason}
+          dir="auto"
+          rows={2}
+          maxLength={2000}
+          aria-invalid={error}
+          onChange={(e) => {
+            setReason(e.target.value);
+            if (e.target.value.trim()) setError(false);
+          }}
+          data-testid="waive-reason"
+        />
+      </label>
+      {error && (
+        <p className="fc-error" role="alert" data-testid="waive-error">
+          {t('factcheck.waive.reasonRequired')}
+        </p>
+      )}
+      <div className="fc-form-actions">
+        <button type="submit" className="btn btn-small btn-primary" data-testid="waive-confirm">
+          {t('factcheck.waive.confirm')}
+        </button>
+        <button type="button" className="btn btn-small" onClick={onCancel}>
+          {t('factcheck.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function EditForm(props: {
+  speaker: string | null;
+  detected: string | null;
+  note: string;
+  onSave: (speaker: string | null, note: string | null) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [speaker, setSpeaker] = useState(props.speaker ?? '');
+  const [note, setNote] = useState(props.note);
+  return (
+    <form
+      className="fc-form"
+      data-testid="edit-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void props.onSave(speaker.trim() || null, note.trim() || null);
+      }}
+    >
+      <label className="field">
+        <span>{t('factcheck.edit.speaker')}</span>
+        <input
+          value={speaker}
+          dir="auto"
+          maxLength={200}
+          placeholder={props.detected ?? ''}
+          onChange={(e) => setSpeaker(e.target.value)}
+          data-testid="edit-speaker"
+        />
+      </label>
+      {props.detected && (
+        <p className="muted fc-hint">{t('factcheck.edit.detected', { name: props.detected })}</p>
+      )}
+      <label className="field">
+        <span>{t('factcheck.edit.note')}</span>
+        <textarea
+          value={note}
+          dir="auto"
+          rows={3}
+          maxLength={5000}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="edit-note"
+        />
+      </label>
+      <div className="fc-form-actions">
+        <button type="submit" className="btn btn-small btn-primary" data-testid="edit-save">
+          {t('factcheck.edit.save')}
+        </button>
+        <button type="button" className="btn btn-small" onClick={props.onCancel}>
+          {t('factcheck.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
