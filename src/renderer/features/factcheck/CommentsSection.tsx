@@ -13,6 +13,7 @@ import {
   threadRange,
 } from '../../editor/extensions/comments/comments';
 import { rangeInBody } from '../../editor/extensions/quoteMarks/bodyBlocks';
+import { setActiveQuote } from '../../editor/extensions/quoteMarks/quoteMarks';
 import { createStore } from '../../editor/extensions/quoteMarks/quoteStore';
 import { formatDateTime, type UiLanguage } from '../../i18n';
 import { msg, postNotice } from '../shell/notices';
@@ -56,6 +57,8 @@ export function CommentsSection({ articleId, editor, threads, onChanged }: Props
     setDraft(null);
     // The anchor is part of the document: saved now, so the thread finds it at once.
     await afterSave('factcheck.comments.failed', async () => undefined);
+    // The thread's words are what the reader looks at now, not a quote picked before.
+    setActiveQuote(editor, null);
     setActiveThread(editor, thread.threadId);
     onChanged();
   }
@@ -64,6 +67,7 @@ export function CommentsSection({ articleId, editor, threads, onChanged }: Props
     if (!editor || editor.isDestroyed) return;
     const range = threadRange(editor.state.doc, thread);
     if (range) editor.chain().setTextSelection(range).scrollIntoView().run();
+    setActiveQuote(editor, null);
     setActiveThread(editor, thread);
   }
 
