@@ -3,6 +3,7 @@
 // Never edit a released migration: add a new one (databases in the field already ran the old ones).
 import type Database from 'better-sqlite3';
 import { seedStarterWords } from './dictionary';
+import { compactHistory } from './revisions';
 
 export type Migration = {
   version: number;
@@ -266,6 +267,20 @@ export const MIGRATIONS: readonly Migration[] = [
         );
       `);
       seedStarterWords(db, new Date().toISOString());
+    },
+  },
+  {
+    version: 8,
+    description: 'compact history: older revisions as compressed keyframes and small deltas',
+    up(db) {
+      // The newest revision of each article stays a whole row (content JSON and plain text), so every query
+      // over the latest content reads it as before. Older rows keep their head columns; their content moves
+      // into `packed` (a brotli keyframe every 64 seqs, else a reverse delta from the next revision), their
+      // content column becomes the JSON null and their plain text is derived from the content on reading
+      // (kept in the column when it differs from what the content gives). The blob format is append-only
+      // (revisionCodec.ts), so later versions still read what this step wrote.
+      db.exec('ALTER TABLE revisions ADD COLUMN packed BLOB');
+      compactHistory(db);
     },
   },
 ];

@@ -10,10 +10,15 @@ import {
   type Migration,
 } from '../../../src/node/store/migrations';
 import { getArticleRow, insertArticle } from '../../../src/node/store/articles';
-import { insertRevision } from '../../../src/node/store/revisions';
+import { getRevisionRecord, listRevisionHeads, type RevisionRecord } from '../../../src/node/store/revisions';
+import { KEYFRAME_INTERVAL } from '../../../src/node/store/revisionCodec';
+import { listArticleRows } from '../../../src/node/store/articles';
+import { ArticleContent, contentToPlainText, countWords } from '../../../src/core/article/model';
+import { saveRevision } from '../../../src/node/services';
 import { searchArticleIds } from '../../../src/node/store/search';
 import { STARTER_WORDS } from '../../../src/node/store/dictionary';
-import { contentOf, tempDir } from './testFiles';
+import { contentOf, loadCorpus, tempDir } from './testFiles';
+import { randomEdit, seeded } from '../history/edits';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -31,6 +36,16 @@ function insertV1Article(db: Database.Database, id: string, at: string, author: 
     `INSERT INTO articles (id, created_at, updated_at, status, deleted_at, content_hash, author)
      VALUES (?, ?, ?, 'draft', NULL, 'h', ?)`,
   ).run(id, at, at, author);
+}
+
+type V1Revision = Omit<RevisionRecord, 'content'> & { content: ArticleContent };
+
+/** A revision row as versions 1–7 of the schema store it: the whole content JSON and its plain text. */
+function insertV1Revision(db: Database.Database, r: V1Revision): void {
+  db.prepare(
+    `INSERT INTO revisions (article_id, seq, created_at, author, reason, note, content, plain_text, chars, words)
+     VALUES (@articleId, @seq, @createdAt, @author, @reason, @note, @content, @plainText, @chars, @words)`,
+  ).run({ ...r, content: JSON.stringify(r.content) });
 }
 
 describe('migrations', () => {
@@ -59,11 +74,11 @@ describe('migrations', () => {
         chars: 9,
         words: 2,
       };
-      insertRevision(db, rev);
+      insertV1Revision(db, rev);
       // (article_id, seq) is the key: the same seq twice is refused.
-      expect(() => insertRevision(db, rev)).toThrow(/UNIQUE|PRIMARY KEY/);
+      expect(() => insertV1Revision(db, rev)).toThrow(/UNIQUE|PRIMARY KEY/);
       // foreign keys are on: a revision of an unknown article is refused.
-      expect(() => insertRevision(db, { ...rev, articleId: 'missing' })).toThrow(/FOREIGN KEY/);
+      expect(() => insertV1Revision(db, { ...rev, articleId: 'missing' })).toThrow(/FOREIGN KEY/);
       // settings hold JSON only.
       expect(() => db.prepare("INSERT INTO settings (key, value) VALUES ('x', 'not json')").run()).toThrow(
         /CHECK/,
@@ -89,13 +104,13 @@ describe('migrations', () => {
       chars: 0,
       words: 0,
     };
-    insertRevision(v1, {
+    insertV1Revision(v1, {
       ...base,
       seq: 1,
       reason: 'import',
       content: contentOf('أسعار الذهب', ['ارتفع الذهب']),
     });
-    insertRevision(v1, {
+    insertV1Revision(v1, {
       ...base,
       seq: 2,
       reason: 'manual',
@@ -274,6 +289,116 @@ describe('migrations', () => {
       expect(() => add.run('بِزِشْكِيان', 'بزشكيان')).toThrow(/UNIQUE/);
       add.run('مِيلوني', 'ميلوني');
       expect(() => add.run('', '')).toThrow(/CHECK/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('8 packs every revision but the newest; each one reads back as it was saved', () => {
+    const file = tmp.file('v7-then-v8.db');
+    const v7 = openDatabase(file, { targetVersion: 7 });
+    const corpus = loadCorpus().filter((a) => a.content.length > 2000);
+    const random = seeded(8);
+    const saved = new Map<string, V1Revision[]>();
+    const at = '2024-08-28T10:00:00.000Z';
+    // Three articles: one with a long history (keyframes and deltas), one with a few revisions, one with one.
+    v7.transaction(() => {
+      [150, 5, 1].forEach((count, i) => {
+        const id = `a${i}`;
+        insertV1Article(v7, id, at, 'x');
+        const a = corpus[i]!;
+        let content = contentOf(a.title, a.content.split(/\n+/).filter(Boolean));
+        const revs: V1Revision[] = [];
+        for (let seq = 1; seq <= count; seq++) {
+          if (seq > 1) content = randomEdit(content, random);
+          const plainText = contentToPlainText(content);
+          revs.push({
+            articleId: id,
+            seq,
+            createdAt: at,
+            author: seq % 2 ? 'سارة' : 'x',
+            reason: seq === 1 ? 'import' : 'manual',
+            note: seq % 7 === 0 ? `ملاحظة ${seq}` : null,
+            content,
+            // One row's plain text was computed by an older rule: it is kept as it was, not re-derived.
+            plainText: seq === 3 ? `${plainText} (قديم)` : plainText,
+            chars: plainText.length,
+            words: countWords(plainText),
+          });
+        }
+        revs.forEach((r) => insertV1Revision(v7, r));
+        saved.set(id, revs);
+      });
+    })();
+    // An approval names an old revision: the migration must not disturb it.
+    v7.prepare(
+      `INSERT INTO approvals (article_id, revision_seq, content_hash, approved_at, approved_by)
+       VALUES ('a0', 40, 'h', ?, 'x')`,
+    ).run(at);
+    const bytes = (db: Database.Database): number =>
+      (
+        db
+          .prepare(
+            `SELECT sum(length(CAST(content AS BLOB)) + length(CAST(plain_text AS BLOB))) AS n FROM revisions`,
+          )
+          .get() as { n: number }
+      ).n;
+    const before = bytes(v7);
+    v7.close();
+
+    const db = openDatabase(file, { targetVersion: 8 });
+    try {
+      expect(schemaVersion(db)).toBe(8);
+      for (const [id, revs] of saved) {
+        expect(listRevisionHeads(db, id).map((h) => h.seq)).toEqual(revs.map((r) => r.seq).reverse());
+        for (const r of revs) {
+          expect(getRevisionRecord(db, id, r.seq), `${id} revision ${r.seq}`).toEqual({
+            ...r,
+            content: ArticleContent.parse(r.content),
+          });
+        }
+        // The newest revision is still a whole row: the same JSON as before, its plain text beside it.
+        const last = revs[revs.length - 1]!;
+        expect(
+          db
+            .prepare(
+              'SELECT content, plain_text AS plainText, packed FROM revisions WHERE article_id = ? AND seq = ?',
+            )
+            .get(id, last.seq),
+        ).toEqual({ content: JSON.stringify(last.content), plainText: last.plainText, packed: null });
+      }
+      // Older rows hold the JSON null; keyframes fall on the interval.
+      const kinds = db
+        .prepare<[], { seq: number; content: string; kind: number }>(
+          `SELECT seq, content, unicode(CAST(substr(packed, 1, 1) AS TEXT)) AS kind FROM revisions
+           WHERE article_id = 'a0' AND packed IS NOT NULL ORDER BY seq`,
+        )
+        .all();
+      expect(kinds).toHaveLength(149);
+      expect(kinds.every((k) => k.content === 'null')).toBe(true);
+      expect(kinds.filter((k) => k.kind === 1).map((k) => k.seq)).toEqual(
+        expect.arrayContaining([KEYFRAME_INTERVAL, 2 * KEYFRAME_INTERVAL]),
+      );
+      // Far fewer bytes for the same history.
+      expect(
+        (db.prepare('SELECT sum(length(packed)) AS n FROM revisions').get() as { n: number }).n + bytes(db),
+      ).toBeLessThan(before / 10);
+      // What reads the latest content in SQL still does; the approval is still there.
+      expect(
+        listArticleRows(db, false)
+          .map((r) => r.headline)
+          .sort(),
+      ).toEqual([...saved.values()].map((revs) => revs[revs.length - 1]!.content.headline).sort());
+      expect(db.prepare('SELECT revision_seq AS seq FROM approvals').all()).toEqual([{ seq: 40 }]);
+      // Saving on top of a migrated history keeps every older revision readable.
+      const revs = saved.get('a0')!;
+      const next = randomEdit(revs[revs.length - 1]!.content, random);
+      expect(saveRevision(db, { id: 'a0', content: next, reason: 'manual', author: 'x' }).revision.seq).toBe(
+        151,
+      );
+      expect(getRevisionRecord(db, 'a0', 151)?.content).toEqual(ArticleContent.parse(next));
+      for (const r of revs)
+        expect(getRevisionRecord(db, 'a0', r.seq)?.content).toEqual(ArticleContent.parse(r.content));
     } finally {
       db.close();
     }
