@@ -636,10 +636,44 @@ export function extractQuotes(
   blocks: readonly TextBlock[],
   lexicon: QuoteLexicon = defaultLexicon(),
 ): Quote[] {
+  return stableQuoteIds(extractQuotesPositional(blocks, lexicon));
+}
+
+/**
+ * The same quotes with positional ids (`q<block>-<from>-<words>`): what an incremental reader of a live
+ * document needs, since it re-extracts a window of blocks and puts the ids together itself (then calls
+ * stableQuoteIds over the whole list, as extractQuotes does).
+ */
+export function extractQuotesPositional(
+  blocks: readonly TextBlock[],
+  lexicon: QuoteLexicon = defaultLexicon(),
+): Quote[] {
   const infos: BlockInfo[] = blocks.map((blk) => ({
     text: blk.text,
     tokens: tokenize(blk.text),
     spans: findQuoteSpans(blk.text),
   }));
   return new Extractor(infos, lexicon).run();
+}
+
+/**
+ * Ids that depend on the quote's own words only, so a fact-checker's review stays with its quote when text
+ * is edited before it or paragraphs are added above it: `q<words>`, and `q<words>.2`, `.3` … for later
+ * quotes with the same words, in reading order. Editing the quote's words gives a new id — a new quote,
+ * which must be checked again. Takes positional ids (see extractQuotesPositional), in reading order.
+ */
+export function stableQuoteIds(quotes: readonly Quote[]): Quote[] {
+  const seen = new Map<string, number>();
+  const ids = new Map<string, string>();
+  for (const q of quotes) {
+    const words = q.id.slice(q.id.lastIndexOf('-') + 1);
+    const n = (seen.get(words) ?? 0) + 1;
+    seen.set(words, n);
+    ids.set(q.id, n === 1 ? `q${words}` : `q${words}.${n}`);
+  }
+  return quotes.map((q) => ({
+    ...q,
+    id: ids.get(q.id)!,
+    parent: q.parent === null ? null : (ids.get(q.parent) ?? q.parent),
+  }));
 }

@@ -1,6 +1,6 @@
 // Quotes and claims in an article, their speakers, and their verification against source texts.
 export * from './model';
-export { extractQuotes, type TextBlock } from './extract';
+export { extractQuotes, extractQuotesPositional, stableQuoteIds, type TextBlock } from './extract';
 export { defaultLexicon, type QuoteLexicon } from './lexicon';
 export {
   prepareSource,

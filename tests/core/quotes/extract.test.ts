@@ -51,6 +51,31 @@ describe('the seed article', () => {
     expect(new Set(a).size).toBe(a.length);
     expect(extractQuotes(body).map((q) => q.id)).toEqual(a);
   });
+
+  it('keeps each id while text around the quote changes, and gives a new one when its words change', () => {
+    const body = structureText(seed).content.body;
+    const ids = (b: readonly { text: string }[]): Map<string, string> =>
+      new Map(extractQuotes(b).map((q) => [q.text, q.id]));
+    const before = ids(body);
+    // A word added before the quote in its own paragraph, and a paragraph added above everything.
+    const edited = [
+      { text: 'فقرة جديدة في أول المقال.' },
+      ...body.map((b) => ({ text: b.text.replace('وقال لافروف،', 'وقال لافروف أمس،') })),
+    ];
+    const after = ids(edited);
+    for (const [text, id] of before) expect(after.get(text)).toBe(id);
+    // A changed word inside the quote makes it another quote, to be checked again.
+    const reworded = body.map((b) => ({ text: b.text.replace('التوقيع المرتقب', 'التوقيع القريب') }));
+    const lavrov = [...before].find(([text]) => text.startsWith('التوقيع المرتقب'))!;
+    expect([...ids(reworded).values()]).not.toContain(lavrov[1]);
+  });
+
+  it('numbers repeated quotes with the same words in reading order', () => {
+    const q = extractQuotes(blocks('ذكرت وكالة "تاس" الروسية.', 'وفقاً لما أوردت "تاس".'));
+    const tass = q.filter((x) => x.text === 'تاس').map((x) => x.id);
+    expect(tass).toHaveLength(2);
+    expect(tass[1]).toBe(`${tass[0]}.2`);
+  });
 });
 
 describe('attribution', () => {

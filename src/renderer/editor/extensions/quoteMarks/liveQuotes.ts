@@ -1,7 +1,7 @@
 // Quotes of the live document, kept per body block so that an edit re-extracts only the blocks it touched
 // (with the neighbours a quote's reading depends on) instead of the whole article. Pure: plain texts in,
 // the core's Quote objects out, with the very ids the services compute for the saved revision.
-import { extractQuotes, type Quote } from '../../../../core/quotes';
+import { extractQuotesPositional, stableQuoteIds, type Quote } from '../../../../core/quotes';
 import { findQuoteSpans } from '../../../../core/quotes/marks';
 
 /**
@@ -38,7 +38,7 @@ export function endsOpen(text: string): boolean {
 export function extractWindow(texts: readonly string[], start: number, end: number): LocalQuote[][] {
   const slice = texts.slice(start, end + 1).map((text) => ({ text }));
   const out: LocalQuote[][] = slice.map(() => []);
-  for (const q of extractQuotes(slice)) {
+  for (const q of extractQuotesPositional(slice)) {
     const { local } = splitId(q.id);
     out[q.block]!.push({
       local,
@@ -99,16 +99,17 @@ export function extractAll(texts: readonly string[]): LocalQuote[][] {
   return texts.length ? extractWindow(texts, 0, texts.length - 1) : [];
 }
 
-/** The quotes of the whole body with their ids, in reading order. */
+/** The quotes of the whole body with their ids (the services' stable ids), in reading order. */
 export function absoluteQuotes(perBlock: readonly BlockQuotes[]): Quote[] {
   const out: Quote[] = [];
   perBlock.forEach((quotes, block) => {
     for (const q of quotes) out.push(absoluteQuote(q, block));
   });
-  return out;
+  return stableQuoteIds(out);
 }
 
-export function absoluteQuote(q: LocalQuote, block: number): Quote {
+/** A quote with its positional id (`q<block>-…`); absoluteQuotes turns the whole list into stable ids. */
+function absoluteQuote(q: LocalQuote, block: number): Quote {
   return {
     id: `q${block}-${q.local}`,
     text: q.text,

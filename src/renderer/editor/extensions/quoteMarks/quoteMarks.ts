@@ -11,7 +11,6 @@ import type { Quote } from '../../../../core/quotes';
 import { bodyBlocks, offsetToPos, type BodyBlock } from './bodyBlocks';
 import { claimDecorations, quoteDecorations, type HandClaim, type QuoteSpec } from './decorations';
 import {
-  absoluteQuote,
   absoluteQuotes,
   extractAll,
   extractWindow,
@@ -118,8 +117,10 @@ function onDocChange(s: QuoteMarksState, tr: Transaction): QuoteMarksState {
       const from = blocks[start]!.pos;
       const to = blocks[end]!.pos + blocks[end]!.node.nodeSize;
       stale.push(...decorations.find(from, to, (spec: QuoteSpec) => spec.hand === false));
-      const quotes: Quote[] = [];
-      for (let i = start; i <= end; i++) for (const q of entries[i]!.quotes) quotes.push(absoluteQuote(q, i));
+      // Ids are counted over the whole body (repeated quotes get .2, .3 …), so read them all, keep the window's.
+      const quotes: Quote[] = absoluteQuotes(entries.map((e) => e.quotes)).filter(
+        (q) => q.block >= start && q.block <= end,
+      );
       fresh.push(...quoteDecorations(blocks, quotes, status, s.active));
     }
     decorations = decorations.remove(stale).add(tr.doc, fresh);
