@@ -238,7 +238,7 @@ function quoteHtml(q: ReportQuote, n: number): string {
   if (q.note) out.push(row('ملاحظة', escapeHtml(q.note)));
   if (q.checkedBy || q.checkedAt) {
     const who = q.decidedBy === 'auto' ? `${q.checkedBy ?? ''} (تحقق آلي)` : (q.checkedBy ?? '');
-    out.push(row('دقّقه', `${escapeHtml(who)} — <time>${escapeHtml(q.checkedAt ?? '')}</time>`));
+    out.push(row('دقّقه', `${escapeHtml(who)} — <time dir="ltr">${escapeHtml(q.checkedAt ?? '')}</time>`));
   }
   out.push('</section>');
   return out.join('\n');
@@ -271,7 +271,7 @@ export function renderReportHtml(report: FactcheckReport): string {
 <header>
 <h1>تقرير التحقق من الاقتباسات</h1>
 <p class="meta">${escapeHtml(a.headline)}</p>
-<p class="meta">المقال ${escapeHtml(a.id)} — المراجعة ${a.revision} — أُعدّ في <time>${escapeHtml(report.generatedAt)}</time></p>
+<p class="meta">المقال ${escapeHtml(a.id)} — المراجعة ${a.revision} — أُعدّ في <time dir="ltr">${escapeHtml(report.generatedAt)}</time></p>
 </header>
 <h2>الخلاصة</h2>
 <table class="summary">

@@ -126,6 +126,15 @@ function checkerGate(findings: readonly FindingInput[] | null): GateResult {
   );
 }
 
+/** How an unfinished quote review reads in each language (a waiver without a reason is not finished). */
+const QUOTE_STATE: Record<string, { ar: string; en: string }> = {
+  unchecked: { ar: 'لم يُدقَّق', en: 'unchecked' },
+  pending: { ar: 'قيد التدقيق', en: 'pending' },
+  discrepancy: { ar: 'فيه اختلاف عن المصدر', en: 'differs from the source' },
+  not_found: { ar: 'لم يُعثر عليه في المصادر', en: 'not found in the sources' },
+  waived: { ar: 'أُعفي دون سبب', en: 'waived without a reason' },
+};
+
 function quotesGate(quotes: readonly QuoteInput[], reviews: readonly QuoteReviewInput[]): GateResult {
   const byKey = new Map(reviews.map((r) => [r.quoteKey, r]));
   const items: GateItem[] = [];
@@ -134,13 +143,13 @@ function quotesGate(quotes: readonly QuoteInput[], reviews: readonly QuoteReview
     const r = byKey.get(q.id);
     const cleared = r && (CLEARED.has(r.status) || (r.status === 'waived' && (r.reason ?? '').trim() !== ''));
     if (cleared) continue;
-    const state = r ? r.status : 'unchecked';
+    const state = QUOTE_STATE[r ? r.status : 'unchecked'] ?? { ar: r!.status, en: r!.status };
     items.push({
       id: `quotes:${q.id}`,
       ok: false,
       message: {
-        ar: `اقتباس غير موثَّق (${state}): «${short(q.text)}»`,
-        en: `Quote not verified (${state}): “${short(q.text)}”`,
+        ar: `اقتباس غير موثَّق (${state.ar}): «${short(q.text)}»`,
+        en: `Quote not verified (${state.en}): “${short(q.text)}”`,
       },
       target: { kind: 'quote', quote: q.id, block: q.block },
     });
