@@ -3,7 +3,9 @@
 // Inline spans (speech quotes, comments …) become one generic `articleSpan` mark per span, carrying the span's
 // type, attrs and its position in the original list, so marks the editor does not render yet still survive
 // editing (ProseMirror maps them through every change) and come back in their original order.
+// Suggestions (well-formed `insertion` / `deletion` spans) are the exception: they are real marks of their own.
 import type { ArticleContent, Block, BlockType, Figure, RelatedStory, Span } from '../../core/article/model';
+import { isSuggestionType, suggestionAttrs } from '../../core/suggestions/suggestions';
 
 export type DocJSON = {
   type: string;
@@ -29,7 +31,9 @@ const BODY_TYPE: Record<string, BlockType> = {
 type DetachedSpan = { order: number; span: Span };
 type SpanMarkAttrs = { kind: string; attrs: Span['attrs'] | null; order: number | null };
 
-function spanMark(span: Span, order: number): { type: string; attrs: SpanMarkAttrs } {
+function spanMark(span: Span, order: number): { type: string; attrs: Record<string, unknown> } {
+  const suggestion = suggestionAttrs(span);
+  if (suggestion) return { type: span.type, attrs: { ...suggestion, order } };
   return { type: SPAN_MARK, attrs: { kind: span.type, attrs: span.attrs ?? null, order } };
 }
 
@@ -131,9 +135,13 @@ function blockSpans(node: DocJSON): { text: string; spans: { order: number; span
     const piece = child.type === 'text' ? (child.text ?? '') : child.type === 'hardBreak' ? '\n' : '';
     const here = new Set<string>();
     for (const m of child.marks ?? []) {
-      if (m.type !== SPAN_MARK) continue;
-      const a = (m.attrs ?? {}) as Partial<SpanMarkAttrs>;
-      const key = JSON.stringify([a.kind, a.attrs ?? null, a.order ?? null]);
+      let a: Partial<SpanMarkAttrs>;
+      if (m.type === SPAN_MARK) a = (m.attrs ?? {}) as Partial<SpanMarkAttrs>;
+      else if (isSuggestionType(m.type)) {
+        const { author, at, order } = m.attrs ?? {};
+        a = { kind: m.type, attrs: { author: str(author), at: str(at) }, order: order as number | null };
+      } else continue;
+      const key = JSON.stringify([m.type, a.kind, a.attrs ?? null, a.order ?? null]);
       here.add(key);
       const run = open.get(key);
       if (run && run.span.to === pos) {

@@ -12,6 +12,8 @@ import { Subheading } from './extensions/subheading/subheading';
 import { Blockquote } from './extensions/blockquote/blockquote';
 import { ArticleSpan } from './extensions/articleSpan/articleSpan';
 import { Text } from './extensions/text/text';
+import { Insertion, Deletion } from './extensions/suggestions/marks';
+import { Suggestions } from './extensions/suggestions/suggestions';
 import { QuoteMarks } from './extensions/quoteMarks/quoteMarks';
 import { Comments } from './extensions/comments/comments';
 import { CaptionCheck } from './extensions/figure/captionCheck';
@@ -33,11 +35,14 @@ export function articleExtensions(views: ArticleViews = { figure: null, dateline
     Blockquote,
     Text,
     ArticleSpan,
+    Insertion,
+    Deletion,
     QuoteMarks,
     Comments,
     CaptionCheck,
     FigureMedia,
     CodeReplacements,
+    Suggestions,
     UndoRedo,
     Dropcursor,
     Gapcursor,

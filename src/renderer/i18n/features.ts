@@ -11,6 +11,8 @@ import tagsAr from './tags.ar.json';
 import tagsEn from './tags.en.json';
 import factcheckAr from './factcheck.ar.json';
 import factcheckEn from './factcheck.en.json';
+import suggestionsAr from './suggestions.ar.json';
+import suggestionsEn from './suggestions.en.json';
 
 type Messages = Record<string, unknown>;
 
@@ -18,3 +20,7 @@ export const FEATURE_MESSAGES: { ar: Record<string, Messages>; en: Record<string
   ar: { workflow: workflowAr, changes: changesAr, media: mediaAr, tags: tagsAr, factcheck: factcheckAr },
   en: { workflow: workflowEn, changes: changesEn, media: mediaEn, tags: tagsEn, factcheck: factcheckEn },
 };
+
+// Suggestion mode (tracked changes).
+Object.assign(FEATURE_MESSAGES.ar, { suggestions: suggestionsAr });
+Object.assign(FEATURE_MESSAGES.en, { suggestions: suggestionsEn });

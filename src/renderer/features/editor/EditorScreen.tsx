@@ -17,6 +17,7 @@ import { createValueStore } from '../shell/valueStore';
 import { ArticleEditor } from './ArticleEditor';
 import { ArticleList } from './ArticleList';
 import { createStatsStore } from './editorStats';
+import { useSuggestionTools } from '../suggestions/useSuggestionTools';
 import { StatusBar } from './StatusBar';
 import { FactcheckPanel } from '../factcheck/FactcheckPanel';
 import { useReviewTools } from '../workflow/useReviewTools';
@@ -132,6 +133,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
   }, [id]);
 
   const [liveEditor, setLiveEditor] = useState<Editor | null>(null);
+  const suggest = useSuggestionTools({ editor: viewing ? null : liveEditor });
   const onEditor = useCallback((editor: Editor | null) => {
     // A destroyed editor still holds its last state; keeping it lets a pending save read it.
     if (editor) {
@@ -238,6 +240,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
           {t('toolbar.redo')}
         </button>
         <MediaToolbar editor={liveEditor} disabled={!!viewing} />
+        {suggest.toolbar}
         <span className="bar-spacer" />
         {review.toolbar}
         <button
@@ -346,6 +349,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
           />
         )}
         <FactcheckPanel articleId={id} open={factcheckOpen} onClose={() => setFactcheckOpen(false)} />
+        {suggest.panel}
         {review.panel}
       </div>
 

@@ -1,0 +1,159 @@
+// Suggestion mode in real Chromium against the real services: a word of the seed replaced with the mode on
+// shows the old word struck and the new one underlined, survives saving and a reload, and accepting it leaves
+// clean text; another edit rejected brings the original back.
+import type { Locator, Page } from '@playwright/test';
+import type { Dispatch } from '../../src/core/ipc/dispatch';
+import { expect, screenshot, seedPath, test } from './harness';
+
+async function dismissNotices(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'إخفاء' });
+  while ((await close.count()) > 0)
+    await close
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => {});
+}
+
+/** Selects `word` where it follows `before` inside `block` (the text may span several DOM text nodes). */
+async function selectAfter(block: Locator, before: string, word: string): Promise<void> {
+  await block.click();
+  await block.evaluate(
+    (el, [b, w]) => {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const text = nodes.map((n) => n.data).join('');
+      const at = text.indexOf(b + w);
+      if (at < 0) throw new Error(`"${b}${w}" not found`);
+      const point = (offset: number): [Text, number] => {
+        let rest = offset;
+        for (const n of nodes) {
+          if (rest <= n.data.length) return [n, rest];
+          rest -= n.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const range = document.createRange();
+      range.setStart(...point(at + b.length));
+      range.setEnd(...point(at + b.length + w.length));
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+    },
+    [before, word] as const,
+  );
+}
+
+type StoredBlock = {
+  text: string;
+  marks?: { type: string; from: number; to: number; attrs?: Record<string, unknown> }[];
+};
+
+/** The body of the only article as the services store it. */
+async function storedBody(invoke: Dispatch): Promise<StoredBlock[]> {
+  const list = (await invoke('library:list', { trash: false })) as { ok: true; value: { id: string }[] };
+  const open = (await invoke('article:open', { id: list.value[0]!.id })) as {
+    ok: true;
+    value: { article: { body: StoredBlock[] } };
+  };
+  return open.value.article.body;
+}
+
+async function save(page: Page): Promise<void> {
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-dialog')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+}
+
+test('replace a word as a suggestion, save, reload, accept; reject another edit', async ({ app }) => {
+  const { page } = app;
+  await app.invoke('user:set', { name: 'ليلى' });
+  await app.open();
+  await page.getByTestId('import-input').setInputFiles(seedPath());
+  const editor = page.getByTestId('editor');
+  await expect(editor).toBeVisible();
+  await dismissNotices(page);
+
+  const toggle = page.getByTestId('toggle-suggest');
+  await expect(toggle).toHaveText('وضع الاقتراح');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+
+  // أن → إنّ after قال: the old word stays, struck; the new one follows it, underlined.
+  const paragraph = editor.locator('p', { hasText: 'مينسك، أن' });
+  await selectAfter(paragraph, 'مينسك، ', 'أن');
+  await page.keyboard.type('إنّ');
+  await expect(paragraph.locator('del.sugg-del')).toHaveText('أن');
+  await expect(paragraph.locator('ins.sugg-ins')).toHaveText('إنّ');
+  await expect(paragraph).toContainText('مينسك، أنإنّ "التوقيع');
+  const style = await paragraph.locator('del.sugg-del').evaluate((el) => {
+    const s = getComputedStyle(el);
+    return {
+      line: s.textDecorationLine,
+      font: s.fontFamily,
+      parentFont: getComputedStyle(el.parentElement!).fontFamily,
+    };
+  });
+  expect(style.line).toContain('line-through');
+  expect(style.font).toBe(style.parentFont);
+
+  await page.getByTestId('toggle-suggestions').click();
+  const panel = page.getByTestId('suggestions-panel');
+  await expect(panel.getByTestId('suggestion-item')).toHaveCount(2);
+  await expect(panel.getByTestId('suggestion-item').first()).toContainText('حذف');
+  await expect(panel.getByTestId('suggestion-item').first()).toContainText('ليلى');
+  await expect(panel.getByTestId('suggestion-text')).toHaveText(['أن', 'إنّ']);
+  await paragraph.locator('del.sugg-del').scrollIntoViewIfNeeded();
+  await screenshot(page, 'suggestions-replace');
+
+  await save(page);
+  // Stored with the revision as spans of the block, credited to the author.
+  const body = await storedBody(app.invoke);
+  const block = body.find((b) => b.text.includes('مينسك، أنإنّ'))!;
+  expect(block.marks?.map((m) => [m.type, block.text.slice(m.from, m.to), m.attrs?.author])).toEqual([
+    ['deletion', 'أن', 'ليلى'],
+    ['insertion', 'إنّ', 'ليلى'],
+  ]);
+  await page.reload();
+  await page.getByTestId('article-row').getByRole('button', { name: 'فتح' }).click();
+  const reopened = page.getByTestId('editor');
+  const again = reopened.locator('p', { hasText: 'الأوراسي في مينسك' });
+  await expect(again.locator('del.sugg-del')).toHaveText('أن');
+  await expect(again.locator('ins.sugg-ins')).toHaveText('إنّ');
+  await expect(again.locator('del.sugg-del')).toHaveAttribute('data-author', 'ليلى');
+
+  // Accept both halves of the replacement: clean text, no marks.
+  await page.getByTestId('toggle-suggestions').click();
+  const reopenedPanel = page.getByTestId('suggestions-panel');
+  await expect(reopenedPanel.getByTestId('suggestion-item')).toHaveCount(2);
+  await reopenedPanel.getByTestId('suggestions-accept-all').click();
+  await expect(again).toContainText('مينسك، إنّ "التوقيع');
+  await expect(reopened.locator('del.sugg-del, ins.sugg-ins')).toHaveCount(0);
+  await expect(reopenedPanel).toContainText('لا اقتراحات');
+
+  // Another edit, a deleted word, rejected: the original is back.
+  // A fresh start of the app starts with the mode off; suggestions already made are shown all the same.
+  await expect(page.getByTestId('toggle-suggest')).toHaveAttribute('aria-pressed', 'false');
+  await page.getByTestId('toggle-suggest').click();
+  await expect(page.getByTestId('toggle-suggest')).toHaveAttribute('aria-pressed', 'true');
+  const other = reopened.locator('p', { hasText: 'للمؤتمر الدولي الثاني' });
+  await selectAfter(other, 'للمؤتمر الدولي ', 'الثاني');
+  await page.keyboard.press('Backspace');
+  await expect(other.locator('del.sugg-del')).toHaveText('الثاني');
+  await expect(other).toContainText('للمؤتمر الدولي الثاني للأمن');
+  await other.locator('del.sugg-del').click();
+  await expect(reopenedPanel.locator('.sugg-item-active')).toContainText('الثاني');
+  await screenshot(page, 'suggestions-delete');
+  await reopenedPanel.getByTestId('suggestion-reject').click();
+  await expect(other.locator('del.sugg-del')).toHaveCount(0);
+  await expect(other).toContainText('للمؤتمر الدولي الثاني للأمن');
+  await save(page);
+  const final = await storedBody(app.invoke);
+  expect(final.some((b) => b.text.includes('مينسك، إنّ "التوقيع'))).toBe(true);
+  expect(final.some((b) => b.text.includes('للمؤتمر الدولي الثاني للأمن'))).toBe(true);
+  expect(
+    final.flatMap((b) => b.marks ?? []).filter((m) => m.type === 'insertion' || m.type === 'deletion'),
+  ).toEqual([]);
+  expect(app.problems).toEqual([]);
+});
