@@ -4,5 +4,12 @@ import { importCorpus } from './modules/importCorpus';
 import { searchCorpus } from './modules/search';
 import { revisionSave } from './modules/revisions';
 import { keystrokeLatency } from './keystroke/keystroke';
+import { checkerBench } from './modules/checker';
 
-export const MODULES: readonly BenchModule[] = [importCorpus, searchCorpus, revisionSave, keystrokeLatency];
+export const MODULES: readonly BenchModule[] = [
+  importCorpus,
+  searchCorpus,
+  revisionSave,
+  keystrokeLatency,
+  checkerBench,
+];

@@ -35,3 +35,20 @@ export function checkDocument(
 ): Finding[] {
   return defaultChecker().checkDocument(doc, settings, spelling);
 }
+export {
+  ArticleIgnores,
+  DEFAULT_HOUSE_STYLE,
+  HouseStyle,
+  SAFE_FIX_RULES,
+  checkerFor,
+  effectiveSettings,
+  findingKey,
+  isSafeFix,
+  mergeRules,
+  parseRuleSetJson,
+  ruleSetJson,
+  runExamples,
+  shippedRuleList,
+  validateRule,
+} from './houseStyle';
+export type { ExampleResult, RuleCheck } from './houseStyle';

@@ -17,6 +17,7 @@ import {
   SourceSummary,
 } from '../factcheck/model';
 import { ExportFormat, NinjsVersion } from '../export/meta';
+import { ArticleIgnores, HouseStyle } from '../checker/houseStyle';
 import {
   ApprovalInfo,
   AuditEntry as WorkflowAuditEntry,
@@ -337,6 +338,39 @@ export const contract = {
   'audit:list': channel(z.object({ id: Id }).strict(), z.array(AuditEntry)),
   /** The fact-check report of the latest revision as JSON or a standalone HTML document. */
   'factcheck:report': channel(z.object({ id: Id, format: ReportFormat }).strict(), z.string()),
+  // Copy editing
+  /** The desk's house style: settings (quotes, digits, months, agency names, strictness, rules on/off) and its rules. */
+  'checker:getConfig': channel(z.object({}).strict(), HouseStyle),
+  /** Replaces the parts given; custom rules are validated by the engine (unsafe patterns refused). */
+  'checker:setConfig': channel(
+    z
+      .object({
+        settings: HouseStyle.shape.settings.optional(),
+        customRules: z.array(z.unknown()).max(2000).optional(),
+      })
+      .strict(),
+    HouseStyle,
+  ),
+  'checker:ignores': channel(z.object({ id: Id }).strict(), ArticleIgnores),
+  /** Ignore one finding (its key) or a rule in this article; `undo` takes it back. */
+  'checker:ignore': channel(
+    z
+      .object({
+        id: Id,
+        key: z.string().min(1).max(400).optional(),
+        ruleId: z.string().min(1).max(120).optional(),
+        undo: z.boolean().default(false),
+      })
+      .strict(),
+    ArticleIgnores,
+  ),
+  /** The desk's own rules (added and edited) as a JSON rule set. */
+  'checker:rules:export': channel(z.object({}).strict(), z.object({ json: z.string() })),
+  /** Adds (or replaces by id) the rules of a JSON rule set; an invalid or unsafe rule refuses the whole set. */
+  'checker:rules:import': channel(
+    z.object({ json: z.string().max(5_000_000), replace: z.boolean().default(false) }).strict(),
+    z.object({ imported: z.number().int(), style: HouseStyle }),
+  ),
   // Photos, captions and tags
   'media:add': channel(
     z

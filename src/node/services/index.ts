@@ -7,9 +7,10 @@ import { factcheckServices } from './factcheck';
 import { getRevision, listRevisions, restoreRevision, saveRevision, showArticle } from './articles';
 import { importDocument, importText, listArticles, search, trashArticle, untrashArticle } from './library';
 import { getSettings, getUser, setSettings, setUser } from './user';
-import { photoServices } from './media';
 import { createSpellingServices } from './spelling';
+import { photoServices } from './media';
 import { workflowServices } from './export';
+import { checkerServices } from './checker';
 
 export * from './articles';
 export * from './library';
@@ -46,9 +47,10 @@ export function createServices(db: Database.Database): ServiceTable {
     'user:set': ({ name }) => setUser(db, name),
     'settings:get': () => getSettings(db),
     'settings:set': (patch) => setSettings(db, patch),
+    ...createSpellingServices(db),
     ...photoServices(db, decodeBase64),
     ...factcheckServices(db),
-    ...createSpellingServices(db),
     ...workflowServices(db),
+    ...checkerServices(db),
   };
 }

@@ -14,11 +14,12 @@ import { ArticleSpan } from './extensions/articleSpan/articleSpan';
 import { Text } from './extensions/text/text';
 import { Insertion, Deletion } from './extensions/suggestions/marks';
 import { Suggestions } from './extensions/suggestions/suggestions';
-import { QuoteMarks } from './extensions/quoteMarks/quoteMarks';
-import { Comments } from './extensions/comments/comments';
 import { CaptionCheck } from './extensions/figure/captionCheck';
 import { FigureMedia } from './extensions/figure/figureMedia';
 import { CodeReplacements } from './extensions/codes/codeReplacements';
+import { QuoteMarks } from './extensions/quoteMarks/quoteMarks';
+import { Comments } from './extensions/comments/comments';
+import { Checker } from './extensions/checker/checker';
 
 /** Node views are React components; tests without a React tree build the schema with none. */
 export type ArticleViews = { figure: NodeViewRenderer | null; dateline: NodeViewRenderer | null };
@@ -42,6 +43,7 @@ export function articleExtensions(views: ArticleViews = { figure: null, dateline
     CaptionCheck,
     FigureMedia,
     CodeReplacements,
+    Checker,
     Suggestions,
     UndoRedo,
     Dropcursor,

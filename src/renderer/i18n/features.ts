@@ -13,12 +13,31 @@ import factcheckAr from './factcheck.ar.json';
 import factcheckEn from './factcheck.en.json';
 import suggestionsAr from './suggestions.ar.json';
 import suggestionsEn from './suggestions.en.json';
+import checkerAr from './checker.ar.json';
+import checkerEn from './checker.en.json';
 
 type Messages = Record<string, unknown>;
 
-export const FEATURE_MESSAGES: { ar: Record<string, Messages>; en: Record<string, Messages> } = {
-  ar: { workflow: workflowAr, changes: changesAr, media: mediaAr, tags: tagsAr, factcheck: factcheckAr },
-  en: { workflow: workflowEn, changes: changesEn, media: mediaEn, tags: tagsEn, factcheck: factcheckEn },
+export const FEATURE_MESSAGES: {
+  ar: Record<string, Messages>;
+  en: Record<string, Messages>;
+} = {
+  ar: {
+    workflow: workflowAr,
+    changes: changesAr,
+    media: mediaAr,
+    tags: tagsAr,
+    factcheck: factcheckAr,
+    checker: checkerAr,
+  },
+  en: {
+    workflow: workflowEn,
+    changes: changesEn,
+    media: mediaEn,
+    tags: tagsEn,
+    factcheck: factcheckEn,
+    checker: checkerEn,
+  },
 };
 
 // Suggestion mode (tracked changes).

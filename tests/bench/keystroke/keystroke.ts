@@ -26,7 +26,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const EDITORS = ['starterkit', 'article'] as const;
+const EDITORS = ['starterkit', 'article-nochecker', 'article'] as const;
 type EditorKind = (typeof EDITORS)[number];
 const WARMUP = 20;
 const ROUNDS = 4;
@@ -132,13 +132,13 @@ export const keystrokeLatency: BenchModule = {
     for (const kind of EDITORS) await type(tabs[kind], WARMUP);
     ctx.log(`${ROUNDS * PER_ROUND} keystrokes per editor, in alternating rounds …`);
     for (let round = 0; round < ROUNDS; round++) {
-      // Alternate which editor goes first, so neither always follows the other's garbage.
+      // Alternate which editor goes first, so none always follows another's garbage.
       const order = round % 2 === 0 ? EDITORS : [...EDITORS].reverse();
       for (const kind of order) await type(tabs[kind], PER_ROUND);
     }
 
-    const paint: Record<EditorKind, number[]> = { starterkit: [], article: [] };
-    const update: Record<EditorKind, number[]> = { starterkit: [], article: [] };
+    const paint: Record<EditorKind, number[]> = { starterkit: [], 'article-nochecker': [], article: [] };
+    const update: Record<EditorKind, number[]> = { starterkit: [], 'article-nochecker': [], article: [] };
     for (const kind of EDITORS) {
       const tab = tabs[kind];
       const state = await tab.page.evaluate(() => ({
@@ -183,6 +183,14 @@ export const keystrokeLatency: BenchModule = {
         results.push(
           plain(base, percentile(samples.starterkit, p), 'ms'),
           vs(`keystroke.${what}.articleEditor.p${p}`, percentile(samples.article, p), 'ms', base),
+          // The checker's own cost: the article editor with it on, beside the same editor with it off.
+          vs(
+            `keystroke.${what}.checkerOn.p${p}`,
+            percentile(samples.article, p),
+            'ms',
+            `keystroke.${what}.checkerOff.p${p}`,
+          ),
+          plain(`keystroke.${what}.checkerOff.p${p}`, percentile(samples['article-nochecker'], p), 'ms'),
         );
       }
     }

@@ -68,7 +68,8 @@ function middleCaret(editor: Editor): number {
 
 async function main(): Promise<void> {
   const kind = new URLSearchParams(location.search).get('editor') ?? '';
-  if (kind !== 'article' && kind !== 'starterkit') throw new Error(`Unknown editor: ${kind}`);
+  if (kind !== 'article' && kind !== 'article-nochecker' && kind !== 'starterkit')
+    throw new Error(`Unknown editor: ${kind}`);
   const response = await fetch('./content.json');
   if (!response.ok) throw new Error(`content.json: HTTP ${response.status}`);
   const article = (await response.json()) as ArticleContent;
@@ -76,8 +77,12 @@ async function main(): Promise<void> {
 
   const editor = new Editor({
     element: document.getElementById('editor'),
-    extensions: kind === 'article' ? articleExtensions() : [StarterKit],
-    content: kind === 'article' ? contentToDoc(article) : starterKitDoc(article),
+    // 'article-nochecker': the same editor with the house-style checker taken out, for the checker's cost.
+    extensions:
+      kind === 'starterkit'
+        ? [StarterKit]
+        : articleExtensions().filter((e) => kind === 'article' || e.name !== 'checker'),
+    content: kind === 'starterkit' ? starterKitDoc(article) : contentToDoc(article),
     editorProps: {
       attributes: { dir: 'rtl', lang: 'ar', class: 'bench-editor', spellcheck: 'false' },
     },

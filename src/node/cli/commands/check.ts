@@ -2,12 +2,23 @@
 // import would, or an article of the library) and prints its findings; --plain reads every line of FILE as
 // one paragraph, with no structure detection, so block N is line N + 1.
 import { basename } from 'node:path';
-import type { Finding } from '../../../core/checker';
+import {
+  checkerFor,
+  documentUnits,
+  effectiveSettings,
+  findingKey,
+  type Finding,
+  type TextUnit,
+} from '../../../core/checker';
 import { AppError } from '../../../core/ipc/contract';
 import { MAX_IMPORT_BYTES } from '../../files/readDocument';
 import { decodeText } from '../../files/encoding';
 import { prepareDocument, showArticle } from '../../services';
 import { checkForCli, type SpelledCheck } from '../../spelling/check';
+import { sharedSpeller } from '../../spelling';
+import { spellingForCheck } from '../../spelling/provider';
+import { dictionaryKeys } from '../../store/dictionary';
+import { readHouseStyle, readIgnores } from '../../store/checkerConfig';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
 
 const SEVERITY_AR: Record<Finding['severity'], string> = { error: 'خطأ', warning: 'تنبيه', info: 'ملاحظة' };
@@ -43,6 +54,37 @@ function plainParagraphs(bytes: Uint8Array, name: string): { text: string; block
   return text.split(/\r\n|\r|\n/).map((line, block) => ({ text: line, block }));
 }
 
+/** A library article is checked as the desk set it up: its house style, its rules, the article's ignores. */
+async function checkArticle(ctx: CommandContext, id: string): Promise<SpelledCheck> {
+  const db = ctx.db();
+  const article = showArticle(db, id).article;
+  const style = readHouseStyle(db);
+  const ignores = readIgnores(db, id);
+  const units: TextUnit[] = documentUnits(article);
+  const setup =
+    ctx.flags['no-spelling'] === true
+      ? { provider: null, warning: null }
+      : await spellingForCheck(
+          sharedSpeller(),
+          units.map((u) => u.text),
+          dictionaryKeys(db),
+        );
+  const report = checkerFor(style.customRules).checkDocumentReport(
+    units,
+    effectiveSettings(style, 'ar', ignores),
+    setup.provider ?? undefined,
+  );
+  const textOf = (f: Finding): string =>
+    units.find((u) =>
+      f.field !== undefined ? u.field === f.field : u.field === undefined && u.block === f.block,
+    )?.text ?? '';
+  const ignored = new Set(ignores.findings);
+  return {
+    findings: report.findings.filter((f) => !ignored.has(findingKey(f, textOf(f)))),
+    warning: setup.warning,
+  };
+}
+
 async function findings(ctx: CommandContext): Promise<SpelledCheck> {
   const file = ctx.args[0];
   const id = ctx.flags.article;
@@ -52,7 +94,7 @@ async function findings(ctx: CommandContext): Promise<SpelledCheck> {
   if (typeof id === 'string') {
     if (!id.trim()) throw new UsageError('check: --article needs an article id.');
     if (plain) throw new UsageError('check: --plain reads a FILE; a library article is already structured.');
-    return checkForCli(ctx, showArticle(ctx.db(), id).article);
+    return checkArticle(ctx, id);
   }
   if (file === undefined) throw new UsageError('check: give FILE or --article ID.');
   const bytes = await ctx.readFile(file);

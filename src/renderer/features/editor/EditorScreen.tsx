@@ -20,9 +20,10 @@ import { createStatsStore } from './editorStats';
 import { useSuggestionTools } from '../suggestions/useSuggestionTools';
 import { StatusBar } from './StatusBar';
 import { FactcheckPanel } from '../factcheck/FactcheckPanel';
-import { useReviewTools } from '../workflow/useReviewTools';
 import { MediaToolbar } from '../media/MediaToolbar';
 import { TagsSection } from '../tags/TagsSection';
+import { useReviewTools } from '../workflow/useReviewTools';
+import { useCheckerTools } from '../checker/useCheckerTools';
 
 type Props = {
   id: string;
@@ -133,6 +134,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
   }, [id]);
 
   const [liveEditor, setLiveEditor] = useState<Editor | null>(null);
+  const checker = useCheckerTools({ id, editor: viewing ? null : liveEditor });
   const suggest = useSuggestionTools({ editor: viewing ? null : liveEditor });
   const onEditor = useCallback((editor: Editor | null) => {
     // A destroyed editor still holds its last state; keeping it lets a pending save read it.
@@ -242,6 +244,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
         <MediaToolbar editor={liveEditor} disabled={!!viewing} />
         {suggest.toolbar}
         <span className="bar-spacer" />
+        {checker.toolbar}
         {review.toolbar}
         <button
           type="button"
@@ -351,11 +354,13 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
         <FactcheckPanel articleId={id} open={factcheckOpen} onClose={() => setFactcheckOpen(false)} />
         {suggest.panel}
         {review.panel}
+        {checker.panel}
       </div>
 
       <StatusBar stats={stats} save={saveStore} />
 
       {review.dialogs}
+      {checker.overlay}
       {saveDialog && (
         <SaveDialog
           onSave={(note) => {
