@@ -322,7 +322,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
                   onChange={onChange}
                 />
                 <TagsSection
-                  key={loaded.key}
+                  key={`tags-${loaded.key}`}
                   editor={liveEditor}
                   articleId={id}
                   suggested={loaded.open.article.suggestedTags}
