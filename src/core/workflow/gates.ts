@@ -3,8 +3,17 @@
 // the same rules serve the services, the CLI and the UI. Each problem names its target so the UI can jump to it.
 import { z } from 'zod';
 import type { ArticleContent } from '../article/model';
+import { suggestionsOf } from '../suggestions/suggestions';
 
-export const GATE_IDS = ['checker', 'quotes', 'figures', 'tags', 'headline', 'comments'] as const;
+export const GATE_IDS = [
+  'checker',
+  'quotes',
+  'figures',
+  'tags',
+  'headline',
+  'comments',
+  'suggestions',
+] as const;
 export const GateId = z.enum(GATE_IDS);
 export type GateId = z.infer<typeof GateId>;
 
@@ -268,6 +277,34 @@ function commentsGate(open: readonly ThreadInput[] | number): GateResult {
   );
 }
 
+/** Tracked changes nobody has accepted or rejected: the approved text must be the text that is published. */
+function suggestionsGate(content: ArticleContent): GateResult {
+  const items: GateItem[] = suggestionsOf(content).map((sg) => ({
+    id: `suggestions:${sg.block}:${sg.from}`,
+    ok: false,
+    message:
+      sg.type === 'insertion'
+        ? {
+            ar: `إضافة مقترحة من ${sg.author}: «${short(sg.text)}»`,
+            en: `Insertion suggested by ${sg.author}: “${short(sg.text)}”`,
+          }
+        : {
+            ar: `حذف مقترح من ${sg.author}: «${short(sg.text)}»`,
+            en: `Deletion suggested by ${sg.author}: “${short(sg.text)}”`,
+          },
+    target: { kind: 'block', block: sg.block, from: sg.from, to: sg.to },
+  }));
+  return gate(
+    'suggestions',
+    items,
+    { ar: 'لا اقتراحات معلّقة.', en: 'No pending suggestions.' },
+    {
+      ar: `اقتراحات لم تُقبل أو تُرفض: ${items.length}.`,
+      en: `${items.length} suggestion(s) not accepted or rejected.`,
+    },
+  );
+}
+
 /** Evaluates every gate, in the order an editor reads them. */
 export function evaluateGates(input: GateInputs): GateResult[] {
   const limits = input.headline ?? DEFAULT_HEADLINE_LIMITS;
@@ -278,6 +315,7 @@ export function evaluateGates(input: GateInputs): GateResult[] {
     tagsGate(input.content),
     headlineGate(input.content, limits),
     commentsGate(input.openThreads),
+    suggestionsGate(input.content),
   ];
 }
 

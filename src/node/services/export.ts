@@ -23,6 +23,7 @@ import { embeddedFontCss, htmlToPdf } from '../files/writers/pdf';
 import { getRevisionRecord, latestRevision } from '../store/revisions';
 import { insertExport, latestApproval, recordAudit, setArticleStatus } from '../store/workflow';
 import { nowIso } from './content';
+import { resolveSuggestions } from '../../core/suggestions/suggestions';
 import { factcheckReport } from './factcheck';
 import { requireArticle } from './library';
 import {
@@ -116,7 +117,8 @@ function authorise(
     status: row.status,
     overrideReason,
     actor: actor.name,
-    content: latest.content,
+    // Suggestions nobody accepted are not part of the approved text: exports carry the text without them.
+    content: resolveSuggestions(latest.content, 'reject'),
     seq: latest.seq,
     createdAt: first?.createdAt ?? row.createdAt,
     by: row.author,

@@ -71,6 +71,32 @@ describe('gates on the seed article', () => {
     expect(byId.checker!.ok).toBe(true);
   });
 
+  it('hold approval while a tracked change is neither accepted nor rejected, pointing at it', () => {
+    expect(evaluateGates(inputs()).find((g) => g.id === 'suggestions')!.ok).toBe(true);
+    const at = '2026-11-29T10:00:00.000Z';
+    const text = seed.body[1]!.text;
+    const from = text.indexOf('أن "');
+    const body = seed.body.map((b, i) =>
+      i === 1
+        ? {
+            ...b,
+            text: text.slice(0, from) + 'إن' + text.slice(from),
+            marks: [
+              { type: 'insertion', from, to: from + 2, attrs: { author: 'ليلى', at } },
+              { type: 'deletion', from: from + 2, to: from + 4, attrs: { author: 'ليلى', at } },
+            ],
+          }
+        : b,
+    );
+    const gate = evaluateGates(inputs({ content: { ...seed, body } })).find((g) => g.id === 'suggestions')!;
+    expect(gate.ok).toBe(false);
+    expect(gate.items.map((i) => i.target)).toEqual([
+      { kind: 'block', block: 1, from, to: from + 2 },
+      { kind: 'block', block: 1, from: from + 2, to: from + 4 },
+    ]);
+    expect(gate.items[0]!.message.ar).toContain('ليلى');
+  });
+
   it('clear quotes verified or waived with a reason, but not waived without one', () => {
     const speech = extractQuotes(seed.body).filter((q) => q.kind === 'speech');
     const reviews = [
