@@ -10,6 +10,8 @@ import { buildMenu } from './menu';
 import { hardenSessionAndContents, secureWebPreferences } from './security';
 import { electronSqliteBinding } from './nativeBinding';
 import { saveFileWithDialog } from './saveFile';
+import { printHtmlToPdf } from './printPdf';
+import { setHtmlPrinter } from '../../src/node/files/writers/pdf';
 
 app.setName('Tadqiq');
 const isDev = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL);
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
     return;
   }
 
+  setHtmlPrinter(printHtmlToPdf);
   const services = createServices(db);
   const dispatch = createDispatch(
     {

@@ -63,7 +63,21 @@ export function embeddedFontCss(): string {
 }
 
 /** Prints a complete HTML document to PDF bytes. */
+export type HtmlPrinter = (html: string) => Promise<Uint8Array>;
+
+let hostPrinter: HtmlPrinter | null = null;
+
+/**
+ * The Electron app registers its own printer (webContents.printToPDF), so a desk without Chromium installed
+ * still exports PDF; the command line and the tests print with a Chromium binary through playwright-core.
+ */
+export function setHtmlPrinter(printer: HtmlPrinter | null): void {
+  hostPrinter = printer;
+}
+
+/** Prints a complete HTML document to PDF bytes. */
 export async function htmlToPdf(html: string, env: NodeJS.ProcessEnv = process.env): Promise<Uint8Array> {
+  if (hostPrinter) return hostPrinter(html);
   const executablePath = chromiumPath(env);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
