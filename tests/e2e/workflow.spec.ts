@@ -123,6 +123,30 @@ test('an editor moves, approves with overrides, exports, and sees changes after 
   expect(html.text).toContain('اجتماع مرتقب');
   await expect(status).toHaveText('مُصدَّر');
 
+  // The exported page itself, opened in Chromium: right to left, each paragraph starting at its right edge.
+  const exported = await page.context().newPage();
+  await exported.setContent(html.text, { waitUntil: 'load' });
+  const layout = await exported.evaluate(() => {
+    const p = document.querySelector('p')!;
+    const box = p.getBoundingClientRect();
+    const range = document.createRange();
+    range.setStart(p.firstChild!, 0);
+    range.setEnd(p.firstChild!, 1);
+    const first = range.getBoundingClientRect();
+    return {
+      dir: getComputedStyle(document.body).direction,
+      paragraphDir: getComputedStyle(p).direction,
+      firstLetterFromRight: box.right - first.right,
+      firstLetterFromLeft: first.left - box.left,
+    };
+  });
+  expect(layout.dir).toBe('rtl');
+  expect(layout.paragraphDir).toBe('rtl');
+  expect(layout.firstLetterFromRight).toBeLessThan(2);
+  expect(layout.firstLetterFromLeft).toBeGreaterThan(100);
+  await screenshot(exported, 'export-html');
+  await exported.close();
+
   // ninjs 3.1, chosen with its version.
   const ninjs = await exportAs(page, 'ninjs', async () => {
     await page.getByTestId('ninjs-version').selectOption('3.1');
