@@ -13,7 +13,9 @@ if (!file || (engine !== 'tadqiq' && engine !== 'jsdiff')) {
 }
 const { a, b } = JSON.parse(readFileSync(file, 'utf8')) as { a: string; b: string };
 (globalThis as { gc?: () => void }).gc?.();
-const rssBefore = process.resourceUsage().maxRSS;
+// The resident size now (not the peak so far: loading the modules may have peaked higher than the diff),
+// against the peak after the diff — the memory the diff itself needed, at most.
+const rssBefore = process.memoryUsage().rss / 1024;
 const t0 = performance.now();
 const ops =
   engine === 'tadqiq'
@@ -22,5 +24,5 @@ const ops =
       ? (diffWords(a, b, { timeout: Number(timeout) })?.length ?? null)
       : diffWords(a, b).length;
 const ms = performance.now() - t0;
-const peakRssGrowthMb = (process.resourceUsage().maxRSS - rssBefore) / 1024;
+const peakRssGrowthMb = Math.max(0, process.resourceUsage().maxRSS - rssBefore) / 1024;
 process.stdout.write(`${JSON.stringify({ ms, peakRssGrowthMb, ops })}\n`);
