@@ -1,13 +1,13 @@
 // Electron main: app lifecycle, the one window, the menu and the IPC registration. Thin by design — every
 // operation is a service from src/node, the same ones the command line and the e2e harness call.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent } from 'electron';
+import { app, dialog, ipcMain, Menu, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { createDispatch } from '../../src/core/ipc/dispatch';
 import { AppError } from '../../src/core/ipc/contract';
 import { openDatabase } from '../../src/node/store/db';
 import { createServices } from '../../src/node/services';
 import { buildMenu } from './menu';
-import { hardenSessionAndContents, secureWebPreferences } from './security';
+import { createSecureWindow, hardenSessionAndContents } from './security';
 import { electronSqliteBinding } from './nativeBinding';
 import { saveFileWithDialog } from './saveFile';
 import { printHtmlToPdf } from './printPdf';
@@ -36,16 +36,18 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 }
 
 function createWindow(language: 'ar' | 'en'): void {
-  mainWindow = new BrowserWindow({
-    width: 1360,
-    height: 880,
-    minWidth: 900,
-    minHeight: 600,
-    title: 'تدقيق — Tadqiq',
-    show: false,
-    backgroundColor: '#f7f6f2',
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
-  });
+  mainWindow = createSecureWindow(
+    {
+      width: 1360,
+      height: 880,
+      minWidth: 900,
+      minHeight: 600,
+      title: 'تدقيق — Tadqiq',
+      show: false,
+      backgroundColor: '#f7f6f2',
+    },
+    join(__dirname, '../preload/index.cjs'),
+  );
   Menu.setApplicationMenu(buildMenu(language, () => mainWindow, isDev));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
 

@@ -16,6 +16,8 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
       javascript: false,
       webviewTag: false,
       spellcheck: false,
+      // Like the main window: no middle-click new-window requests (the window is hidden and script-less anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   try {
