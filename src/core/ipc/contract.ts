@@ -227,6 +227,13 @@ export const contract = {
         content: ArticleContent,
         reason: z.enum(['manual', 'autosave']),
         note: z.string().max(2000).nullable().default(null),
+        /**
+         * The revision this editor loaded or last saved. When another save has stored a newer one since,
+         * the save is refused with 'conflict' (nothing stored). Without it the save goes on top, as before.
+         */
+        baseSeq: Seq.optional(),
+        /** That revision's createdAt: an autosave folded into the same seq elsewhere changes it. */
+        baseCreatedAt: z.string().max(40).optional(),
       })
       .strict(),
     /** `saved: false` when the content equals the latest revision (nothing new stored). */

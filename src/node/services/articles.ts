@@ -69,6 +69,9 @@ export type SaveInput = {
   reason: RevisionReason;
   note?: string | null;
   author?: string | null;
+  /** Optimistic concurrency: the revision the caller's text is based on (see 'article:save'). */
+  baseSeq?: number;
+  baseCreatedAt?: string;
 };
 
 /**
@@ -94,6 +97,19 @@ export function saveRevision(db: Db, input: SaveInput): SaveOutcome {
         return { saved: true, revision: summary(promoted) };
       }
       return { saved: false, revision: summary(latest) };
+    }
+    // Two windows (or a window and a script) on one article: the later save must not bury the other's text.
+    const stale =
+      input.baseSeq !== undefined &&
+      (latest.seq !== input.baseSeq ||
+        (input.baseCreatedAt !== undefined && latest.createdAt !== input.baseCreatedAt));
+    if (stale) {
+      throw new AppError(
+        'conflict',
+        `Article ${input.id} was changed elsewhere: revision ${latest.seq} (${latest.author}, ${latest.createdAt}) ` +
+          `is newer than the revision ${input.baseSeq} this text is based on. Nothing was saved; reload the ` +
+          `article to see the newer text, or save this text again as a new revision.`,
+      );
     }
     const at = nowIso();
     // An approval names its revision: that row is never rewritten, so the next autosave starts a new one.

@@ -39,7 +39,8 @@ export function createServices(db: Database.Database): ServiceTable {
     'library:trash': ({ id }) => trashArticle(db, id),
     'library:untrash': ({ id }) => untrashArticle(db, id),
     'article:open': ({ id }) => showArticle(db, id),
-    'article:save': ({ id, content, reason, note }) => saveRevision(db, { id, content, reason, note }),
+    'article:save': ({ id, content, reason, note, baseSeq, baseCreatedAt }) =>
+      saveRevision(db, { id, content, reason, note, baseSeq, baseCreatedAt }),
     'revisions:list': ({ id }) => listRevisions(db, id),
     'revisions:get': ({ id, seq }) => getRevision(db, id, seq),
     'revisions:restore': ({ id, seq }) => restoreRevision(db, { id, seq }),

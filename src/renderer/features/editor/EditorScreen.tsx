@@ -4,13 +4,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
 import type { OpenArticle, Revision } from '../../../core/ipc/contract';
-import { call, onAppEvent } from '../../bridge';
+import { BridgeError, call, onAppEvent } from '../../bridge';
 import { docToContent, type DocJSON } from '../../editor/articleDoc';
 import { formatDateTime, type UiLanguage } from '../../i18n';
 import { setActiveFlush } from '../revisions/activeEditor';
 import { HistoryPanel } from '../revisions/HistoryPanel';
 import { SaveCoalescer, type SaveState } from '../revisions/saveCoalescer';
 import { SaveDialog } from '../revisions/SaveDialog';
+import { ConflictDialog, type SaveConflict } from '../revisions/ConflictDialog';
 import { errorDetails } from '../shell/errorText';
 import { msg, postNotice } from '../shell/notices';
 import { createValueStore } from '../shell/valueStore';
@@ -49,6 +50,11 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
   const [historyVersion, setHistoryVersion] = useState(0);
   const [viewing, setViewing] = useState<Revision | null>(null);
   const [saveDialog, setSaveDialog] = useState(false);
+  const [conflict, setConflict] = useState<SaveConflict | null>(null);
+  /** The revision the editor's text is based on, sent with every save; null saves on top of the newest. */
+  const base = useRef<{ seq: number; createdAt: string } | null>(null);
+  /** A save was refused as a conflict: autosaves wait for the author's decision instead of asking again. */
+  const inConflict = useRef(false);
 
   const editorRef = useRef<Editor | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -70,8 +76,17 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
           const editor = editorRef.current;
           if (!editor) return;
           const content = docToContent(editor.getJSON() as DocJSON);
+          if (inConflict.current) throw new BridgeError({ code: 'conflict', message: 'conflict' });
+          const from = base.current;
           try {
-            const res = await call('article:save', { id, content, reason: req.reason, note: req.note });
+            const res = await call('article:save', {
+              id,
+              content,
+              reason: req.reason,
+              note: req.note,
+              ...(from ? { baseSeq: from.seq, baseCreatedAt: from.createdAt } : {}),
+            });
+            base.current = { seq: res.revision.seq, createdAt: res.revision.createdAt };
             if (req.reason === 'manual') {
               postNotice({
                 tone: 'info',
@@ -85,6 +100,15 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
               onChangedRef.current();
             }
           } catch (e) {
+            // Saved elsewhere since this text was loaded (a trashed article is a 'conflict' too: check).
+            if (e instanceof BridgeError && e.error.code === 'conflict' && from) {
+              const now = await call('article:open', { id }).catch(() => null);
+              if (now && (now.revision.seq !== from.seq || now.revision.createdAt !== from.createdAt)) {
+                inConflict.current = true;
+                setConflict({ mine: content, message: e.error.message });
+                throw e;
+              }
+            }
             if (req.reason === 'manual') {
               postNotice({ tone: 'error', title: msg('save.failed'), details: [{ error: e }] });
             }
@@ -119,6 +143,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
   const load = useCallback(async () => {
     try {
       const open = await call('article:open', { id });
+      base.current = { seq: open.revision.seq, createdAt: open.revision.createdAt };
       stats.update(open.article);
       setLoaded((prev) => ({ open, key: (prev?.key ?? 0) + 1 }));
       setLoadError(null);
@@ -373,6 +398,26 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
             setSaveDialog(false);
             coalescer.resume();
             editorRef.current?.commands.focus();
+          }}
+        />
+      )}
+      {conflict && (
+        <ConflictDialog
+          conflict={conflict}
+          onReload={async () => {
+            inConflict.current = false;
+            await load();
+            setHistoryVersion((v) => v + 1);
+          }}
+          onKeepMine={async () => {
+            // On top of the other save, which stays in the history.
+            inConflict.current = false;
+            base.current = null;
+            await coalescer.saveManual(t('save.conflict.keptNote'));
+          }}
+          onClose={() => {
+            inConflict.current = false;
+            setConflict(null);
           }}
         />
       )}
