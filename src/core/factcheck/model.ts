@@ -26,8 +26,16 @@ export type ClaimAnchor = z.infer<typeof ClaimAnchor>;
 export const ReviewEvidence = z.object({
   decidedBy: Decision,
   verification: Verification.nullable().default(null),
-  /** Present for a claim marked by hand (kind claim). */
+  /** Present for anything marked by hand: a claim, or a speech quote made by splitting or merging quotes. */
   claim: ClaimAnchor.optional(),
+  /** What was marked by hand: a claim (the default) or a speech quote replacing automatic ones. */
+  kind: z.enum(['claim', 'speech']).optional(),
+  /** A hand-marked span over several places (a merge): the spans after `claim`, in reading order. */
+  parts: z.array(ClaimAnchor).optional(),
+  /** Ids of the automatic quotes a hand-marked speech quote replaces (superseded while it exists). */
+  replaces: z.array(z.string()).optional(),
+  /** The speaker the hand-marked speech quote was given when it was made (a person may correct it later). */
+  markedSpeaker: z.string().nullable().optional(),
 });
 export type ReviewEvidence = z.infer<typeof ReviewEvidence>;
 
@@ -47,6 +55,8 @@ export const QuoteReviewItem = Quote.extend({
   sourceTitle: z.string().nullable(),
   /** False for a claim marked by hand whose words are no longer in the article (edited away). */
   anchored: z.boolean(),
+  /** For a speech quote marked by hand (a split or a merge): the automatic quotes it replaces. */
+  replaces: z.array(z.string()).optional(),
 });
 export type QuoteReviewItem = z.infer<typeof QuoteReviewItem>;
 
@@ -139,4 +149,9 @@ function wordsFingerprint(text: string): string {
 /** The id of a claim marked by hand over `text` at `from` in body block `block`. */
 export function claimId(block: number, from: number, text: string): string {
   return `c${block}-${from}-${wordsFingerprint(text)}`;
+}
+
+/** The id of a speech quote marked by hand (a split or merge) starting at `from` in block `block`. */
+export function handQuoteId(block: number, from: number, text: string): string {
+  return `h${block}-${from}-${wordsFingerprint(text)}`;
 }

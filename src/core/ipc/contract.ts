@@ -332,6 +332,27 @@ export const contract = {
       .strict(),
     QuoteReviewItem,
   ),
+  /**
+   * Splits a speech quote at `at`, a UTF-16 offset into its text (paragraphs joined with '\n') between two
+   * words: it is replaced by two hand-marked speech quotes with its speaker (returned, in reading order).
+   */
+  'quotes:split': channel(
+    z.object({ id: Id, quoteId: QuoteKey, at: z.number().int().positive().max(1_000_000) }).strict(),
+    z.array(QuoteReviewItem),
+  ),
+  /** Merges two or more speech quotes into one hand-marked speech quote (the first one's speaker unless given). */
+  'quotes:merge': channel(
+    z
+      .object({
+        id: Id,
+        quoteIds: z.array(QuoteKey).min(2).max(50),
+        speaker: z.string().max(200).optional(),
+      })
+      .strict(),
+    QuoteReviewItem,
+  ),
+  /** Drops a hand-marked quote made by a split or merge (with its group) and returns the automatic ones. */
+  'quotes:restoreAuto': channel(z.object({ id: Id, quoteId: QuoteKey }).strict(), z.array(QuoteReviewItem)),
   /** Threads anchored by `comment` marks (attrs.thread) in the document; bodies are plain text. */
   'comments:list': channel(z.object({ id: Id }).strict(), z.array(CommentThread)),
   /** Starts a thread (no threadId) or replies to one (a reply reopens a resolved thread). */

@@ -7,6 +7,7 @@ import {
   buildFactcheckReport,
   claimId,
   COMMENT_MARK,
+  handQuoteId,
   renderReport,
   type AuditEntry,
   type ClaimAnchor,
@@ -29,7 +30,7 @@ import {
   threadComments,
   type CommentRecord,
 } from '../store/comments';
-import { getReview, listReviews, putReview, type ReviewRecord } from '../store/quoteReviews';
+import { deleteReview, getReview, listReviews, putReview, type ReviewRecord } from '../store/quoteReviews';
 import { latestRevision } from '../store/revisions';
 import { articleSourceTexts, getSourceSummary, listArticleSourceSummaries } from '../store/sources';
 import { newArticleId, nowIso } from './content';
@@ -103,19 +104,29 @@ function mergeItem(
     sourceId,
     sourceTitle: sourceId === null ? null : (titles.get(sourceId) ?? null),
     anchored,
+    ...(r?.evidence.kind === 'speech' ? { replaces: r.evidence.replaces ?? [] } : {}),
   };
 }
 
-function claimQuote(key: string, a: ClaimAnchor): Quote {
+/** The spans of something marked by hand, in reading order (one for a claim or a split half). */
+function handSpans(r: ReviewRecord): ClaimAnchor[] | null {
+  const first = r.evidence.claim;
+  return first ? [first, ...(r.evidence.parts ?? [])] : null;
+}
+
+/** A claim, or a speech quote made by a split or a merge, as a quote over its (relocated) spans. */
+function handQuote(key: string, r: ReviewRecord, spans: readonly ClaimAnchor[]): Quote {
+  const first = spans[0]!;
+  const speech = r.evidence.kind === 'speech';
   return {
     id: key,
-    text: a.text,
-    kind: 'claim',
-    speaker: null,
-    block: a.block,
-    from: a.from,
-    to: a.to,
-    parts: [{ block: a.block, from: a.from, to: a.to }],
+    text: spans.map((a) => a.text).join('\n'),
+    kind: speech ? 'speech' : 'claim',
+    speaker: speech ? (r.evidence.markedSpeaker ?? null) : null,
+    block: first.block,
+    from: first.from,
+    to: first.to,
+    parts: spans.map((a) => ({ block: a.block, from: a.from, to: a.to })),
     parent: null,
     attribution: 'none',
     unclosed: false,
@@ -123,22 +134,57 @@ function claimQuote(key: string, a: ClaimAnchor): Quote {
   };
 }
 
-/** The quotes of the latest revision with their reviews, then the claims marked by hand, in reading order. */
+/** A hand-marked review's anchor and provenance, carried over unchanged whenever its review is rewritten. */
+function handFields(r: ReviewRecord | undefined): Partial<ReviewEvidence> {
+  if (!r?.evidence.claim) return {};
+  const { claim, kind, parts, replaces, markedSpeaker } = r.evidence;
+  return {
+    claim,
+    ...(kind ? { kind } : {}),
+    ...(parts ? { parts } : {}),
+    ...(replaces ? { replaces } : {}),
+    ...(markedSpeaker !== undefined ? { markedSpeaker } : {}),
+  };
+}
+
+/** Automatic quotes replaced by hand-marked speech quotes (a split or a merge) that still exist. */
+function supersededKeys(reviews: Iterable<ReviewRecord>): Set<string> {
+  const out = new Set<string>();
+  for (const r of reviews)
+    if (r.evidence.kind === 'speech') for (const k of r.evidence.replaces ?? []) out.add(k);
+  return out;
+}
+
+/**
+ * The quotes of the latest revision with their reviews (less those a split or merge superseded), then the
+ * claims and speech quotes marked by hand, in reading order.
+ */
 function mergedQuotes(db: Db, id: string, content: ArticleContent): QuoteReviewItem[] {
   const reviews = new Map(listReviews(db, id).map((r) => [r.quoteKey, r]));
   const titles = sourceTitles(
     db,
     [...reviews.values()].map((r) => r.sourceId),
   );
-  const items = extractQuotes(content.body).map((q) => mergeItem(q, reviews.get(q.id), titles));
+  const superseded = supersededKeys(reviews.values());
+  const items = extractQuotes(content.body)
+    .filter((q) => !superseded.has(q.id))
+    .map((q) => mergeItem(q, reviews.get(q.id), titles));
   const seen = new Set(items.map((i) => i.id));
   for (const r of reviews.values()) {
-    const anchor = r.evidence.claim;
-    if (!anchor || seen.has(r.quoteKey)) continue;
-    const now = locateClaim(content.body, anchor);
-    items.push(mergeItem(claimQuote(r.quoteKey, now ?? anchor), r, titles, now !== null));
+    const spans = handSpans(r);
+    if (!spans || seen.has(r.quoteKey)) continue;
+    const now = spans.map((a) => locateClaim(content.body, a));
+    const anchored = now.every((a) => a !== null);
+    items.push(
+      mergeItem(handQuote(r.quoteKey, r, anchored ? (now as ClaimAnchor[]) : spans), r, titles, anchored),
+    );
   }
   return items.sort((a, b) => a.block - b.block || a.from - b.from || a.to - b.to);
+}
+
+/** The quotes the approval gate weighs: what quotes:list shows, less hand-marked ones edited out of the text. */
+export function gateQuotes(db: Db, id: string, content: ArticleContent): QuoteReviewItem[] {
+  return mergedQuotes(db, id, content).filter((q) => q.anchored);
 }
 
 export function listQuoteReviews(db: Db, id: string): QuoteReviewItem[] {
@@ -179,8 +225,10 @@ export function verifyArticleQuotes(
   }))();
   const prepared = sources.map((s) => prepareSource({ id: s.id, text: s.text }));
   const titles = new Map(sources.map((s) => [s.id, s.title]));
-  const results = extractQuotes(content.body)
-    .filter((q) => q.kind === 'speech')
+  // Hand-marked speech quotes (splits, merges) are verified like extracted ones; superseded quotes are not.
+  const targets = db.transaction(() => mergedQuotes(db, id, content))();
+  const results = targets
+    .filter((q) => q.kind === 'speech' && q.anchored)
     .map((q) => ({ q, v: verifyText(q.text, prepared) }));
   return db
     .transaction(() => {
@@ -192,7 +240,7 @@ export function verifyArticleQuotes(
         const evidence: ReviewEvidence = {
           decidedBy: human ? 'manual' : 'auto',
           verification: v,
-          ...(old?.evidence.claim ? { claim: old.evidence.claim } : {}),
+          ...handFields(old),
         };
         putReview(db, {
           articleId: id,
@@ -292,7 +340,7 @@ export function updateQuoteReview(db: Db, u: QuoteUpdate): QuoteReviewItem {
         evidence: {
           decidedBy,
           verification: old?.evidence.verification ?? null,
-          ...(old?.evidence.claim ? { claim: old.evidence.claim } : {}),
+          ...handFields(old),
         },
         note: u.note === undefined ? (old?.note ?? null) : blankToNull(u.note),
         checkedBy: actor,
@@ -389,6 +437,273 @@ export function addClaim(
         });
       }
       return mergedQuotes(db, input.id, content).find((q) => q.id === key)!;
+    })
+    .immediate();
+}
+
+// ---- splitting and merging quotes ---------------------------------------------------------------------
+//
+// A split or a merge replaces automatic quotes by speech quotes marked by hand: review rows anchored like
+// claims (relocated by their words as the text moves) whose evidence names the automatic quotes they
+// replace. While such a row exists those quotes are superseded: out of quotes:list, verification and the
+// approval gate. Their own review rows are kept untouched, so restoring brings them back as they were.
+// Hand-marked quotes that share a replaced quote form one group (a half of a split merged with the next
+// quote joins that split's group): restoring any of them drops the whole group.
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+
+/** The spans of a quote as they read in the content, trimmed of surrounding spaces; empty ones dropped. */
+function trimmedSpans(body: ArticleContent['body'], spans: readonly ClaimAnchor[]): ClaimAnchor[] {
+  const out: ClaimAnchor[] = [];
+  for (const a of spans) {
+    const text = body[a.block]?.text ?? '';
+    let from = a.from;
+    let to = Math.min(a.to, text.length);
+    while (from < to && /\s/u.test(text[from]!)) from++;
+    while (to > from && /\s/u.test(text[to - 1]!)) to--;
+    if (to > from) out.push({ block: a.block, from, to, text: text.slice(from, to) });
+  }
+  return out;
+}
+
+function spansOfItem(body: ArticleContent['body'], q: QuoteReviewItem): ClaimAnchor[] {
+  return q.parts.map((p) => ({ ...p, text: body[p.block]?.text.slice(p.from, p.to) ?? '' }));
+}
+
+function findItem(items: readonly QuoteReviewItem[], quoteId: string): QuoteReviewItem {
+  const q = items.find((i) => i.id === quoteId);
+  if (!q) throw new AppError('not_found', `The article has no quote ${quoteId} (it may have been edited).`);
+  return q;
+}
+
+function requireSpeech(q: QuoteReviewItem, verb: string): void {
+  if (q.kind !== 'speech') {
+    throw new AppError('bad_request', `Only speech quotes can be ${verb}; ${q.id} is a ${q.kind}.`);
+  }
+  if (!q.anchored) {
+    throw new AppError('bad_request', `The words of quote ${q.id} are no longer in the text.`);
+  }
+}
+
+/** The automatic quotes behind a quote: itself, or what a hand-marked one replaces. */
+function replacedBy(q: QuoteReviewItem): string[] {
+  return q.replaces ?? [q.id];
+}
+
+/**
+ * Drops the hand-marked rows in `drop` and widens every other hand-marked quote sharing a replaced quote with
+ * `replaces` to the whole group. Returns the group's replaced quotes.
+ */
+function regroup(db: Db, id: string, replaces: Iterable<string>, drop: ReadonlySet<string>): string[] {
+  const group = new Set(replaces);
+  const hand = listReviews(db, id).filter((r) => r.evidence.kind === 'speech');
+  const members = new Set<ReviewRecord>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of hand) {
+      if (members.has(r) || !(r.evidence.replaces ?? []).some((k) => group.has(k))) continue;
+      members.add(r);
+      for (const k of r.evidence.replaces ?? []) group.add(k);
+      grew = true;
+    }
+  }
+  const all = [...group].sort();
+  for (const r of members) {
+    if (drop.has(r.quoteKey)) deleteReview(db, id, r.quoteKey);
+    else putReview(db, { ...r, evidence: { ...r.evidence, replaces: all } });
+  }
+  for (const k of drop) deleteReview(db, id, k);
+  return all;
+}
+
+function putHandQuote(
+  db: Db,
+  articleId: string,
+  spans: readonly ClaimAnchor[],
+  speaker: string | null,
+  replaces: string[],
+  actor: string,
+  at: string,
+): string {
+  const [first, ...rest] = spans;
+  const key = handQuoteId(first!.block, first!.from, spans.map((a) => a.text).join('\n'));
+  putReview(db, {
+    articleId,
+    quoteKey: key,
+    status: 'pending',
+    speaker: null,
+    reason: null,
+    sourceId: null,
+    score: null,
+    evidence: {
+      decidedBy: 'manual',
+      verification: null,
+      claim: first!,
+      kind: 'speech',
+      ...(rest.length ? { parts: rest } : {}),
+      replaces,
+      markedSpeaker: speaker,
+    },
+    note: null,
+    checkedBy: actor,
+    checkedAt: at,
+  });
+  return key;
+}
+
+/**
+ * Splits a speech quote at `at`, a UTF-16 offset into its text (the paragraphs of a quote joined with '\n')
+ * that lies between two words: the quote is replaced by two hand-marked speech quotes with its speaker.
+ */
+export function splitQuote(
+  db: Db,
+  input: { id: string; quoteId: string; at: number; author?: string | null },
+): QuoteReviewItem[] {
+  const actor = resolveAuthor(db, input.author);
+  return db
+    .transaction((): QuoteReviewItem[] => {
+      const { content } = latest(db, input.id);
+      const q = findItem(mergedQuotes(db, input.id, content), input.quoteId);
+      requireSpeech(q, 'split');
+      const spans = spansOfItem(content.body, q);
+      const text = spans.map((a) => a.text).join('\n');
+      const at = input.at;
+      if (at <= 0 || at >= text.length || (WORD.test(text[at - 1]!) && WORD.test(text[at]!))) {
+        throw new AppError('bad_request', `Offset ${at} is not a word boundary inside the quote.`);
+      }
+      const before: ClaimAnchor[] = [];
+      const after: ClaimAnchor[] = [];
+      let start = 0;
+      for (const a of spans) {
+        const end = start + a.text.length;
+        if (end <= at) before.push(a);
+        else if (start >= at) after.push(a);
+        else {
+          const cut = a.from + (at - start);
+          before.push({ ...a, to: cut });
+          after.push({ ...a, from: cut });
+        }
+        start = end + 1;
+      }
+      const halves = [trimmedSpans(content.body, before), trimmedSpans(content.body, after)];
+      if (halves.some((h) => !h.some((a) => WORD.test(a.text)))) {
+        throw new AppError('bad_request', 'Both parts of a split need words of the quote.');
+      }
+      const now = nowIso();
+      const group = regroup(db, input.id, replacedBy(q), new Set(q.replaces ? [q.id] : []));
+      const keys = halves.map((h) => putHandQuote(db, input.id, h, q.speaker, group, actor, now));
+      appendAudit(db, {
+        articleId: input.id,
+        at: now,
+        actor,
+        action: 'quote.split',
+        detail: {
+          quoteId: q.id,
+          text: q.text,
+          at,
+          speaker: q.speaker,
+          into: keys,
+          texts: halves.map((h) => h.map((a) => a.text).join('\n')),
+          replaces: group,
+        },
+      });
+      const items = mergedQuotes(db, input.id, content);
+      return keys.map((k) => findItem(items, k));
+    })
+    .immediate();
+}
+
+/**
+ * Merges speech quotes (two or more, taken in reading order) into one hand-marked speech quote covering
+ * their words; the speaker is the first quote's unless one is given.
+ */
+export function mergeQuotes(
+  db: Db,
+  input: { id: string; quoteIds: string[]; speaker?: string | null; author?: string | null },
+): QuoteReviewItem {
+  const actor = resolveAuthor(db, input.author);
+  if (new Set(input.quoteIds).size !== input.quoteIds.length || input.quoteIds.length < 2) {
+    throw new AppError('bad_request', 'A merge needs two or more different quotes.');
+  }
+  return db
+    .transaction((): QuoteReviewItem => {
+      const { content } = latest(db, input.id);
+      const all = mergedQuotes(db, input.id, content);
+      const picked = input.quoteIds.map((k) => findItem(all, k));
+      for (const q of picked) requireSpeech(q, 'merged');
+      picked.sort((a, b) => a.block - b.block || a.from - b.from);
+      const spans = picked.flatMap((q) => spansOfItem(content.body, q));
+      for (let i = 1; i < spans.length; i++) {
+        const p = spans[i - 1]!;
+        const s = spans[i]!;
+        if (s.block === p.block && s.from < p.to) {
+          throw new AppError(
+            'bad_request',
+            'The quotes to merge overlap; merge quotes that follow each other.',
+          );
+        }
+      }
+      const speaker = blankToNull(input.speaker) ?? picked[0]!.speaker;
+      const now = nowIso();
+      const drop = new Set(picked.filter((q) => q.replaces).map((q) => q.id));
+      const group = regroup(db, input.id, picked.flatMap(replacedBy), drop);
+      const trimmed = trimmedSpans(content.body, spans);
+      const key = putHandQuote(db, input.id, trimmed, speaker, group, actor, now);
+      appendAudit(db, {
+        articleId: input.id,
+        at: now,
+        actor,
+        action: 'quote.merge',
+        detail: {
+          quoteIds: picked.map((q) => q.id),
+          texts: picked.map((q) => q.text),
+          speaker,
+          into: key,
+          text: trimmed.map((a) => a.text).join('\n'),
+          replaces: group,
+        },
+      });
+      return findItem(mergedQuotes(db, input.id, content), key);
+    })
+    .immediate();
+}
+
+/**
+ * Undoes splits and merges: drops the hand-marked speech quote `quoteId` with every hand-marked quote of its
+ * group and brings back the automatic quotes they replaced (with the reviews those had). Returns them.
+ */
+export function restoreAutoQuotes(
+  db: Db,
+  input: { id: string; quoteId: string; author?: string | null },
+): QuoteReviewItem[] {
+  const actor = resolveAuthor(db, input.author);
+  return db
+    .transaction((): QuoteReviewItem[] => {
+      const { content } = latest(db, input.id);
+      const q = findItem(mergedQuotes(db, input.id, content), input.quoteId);
+      if (!q.replaces) {
+        throw new AppError('bad_request', `Quote ${q.id} was not made by a split or a merge.`);
+      }
+      const group = new Set(q.replaces);
+      const dropped = listReviews(db, input.id).filter(
+        (r) => r.evidence.kind === 'speech' && (r.evidence.replaces ?? []).some((k) => group.has(k)),
+      );
+      for (const r of dropped) deleteReview(db, input.id, r.quoteKey);
+      const items = mergedQuotes(db, input.id, content);
+      const restored = items.filter((i) => group.has(i.id));
+      appendAudit(db, {
+        articleId: input.id,
+        at: nowIso(),
+        actor,
+        action: 'quote.restore',
+        detail: {
+          quoteId: q.id,
+          dropped: dropped.map((r) => r.quoteKey),
+          restored: [...group],
+          texts: restored.map((i) => i.text),
+        },
+      });
+      return restored;
     })
     .immediate();
 }
@@ -597,6 +912,9 @@ export function factcheckServices(db: Db): Pick<ServiceTable, FactcheckChannel> 
     'quotes:verify': ({ id }) => verifyArticleQuotes(db, id),
     'quotes:update': (a) => updateQuoteReview(db, a),
     'quotes:claim': (a) => addClaim(db, a),
+    'quotes:split': (a) => splitQuote(db, a),
+    'quotes:merge': (a) => mergeQuotes(db, a),
+    'quotes:restoreAuto': (a) => restoreAutoQuotes(db, a),
     'comments:list': ({ id }) => listThreads(db, id),
     'comments:add': (a) => addComment(db, a),
     'comments:resolve': (a) => resolveThread(db, a),

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { ArticleContent, type ArticleStatus } from '../../core/article/model';
 import { checkDocument } from '../../core/checker';
 import { AppError } from '../../core/ipc/contract';
-import { extractQuotes } from '../../core/quotes';
+import { gateQuotes } from './factcheck';
 import {
   allowedMoves,
   approvableFrom,
@@ -100,7 +100,8 @@ export function articleGates(db: Db, id: string, content: ArticleContent): GateR
   return evaluateGates({
     content,
     findings: gateChecker ? gateChecker(content) : null,
-    quotes: extractQuotes(content.body),
+    // What quotes:list shows: splits and merges replace the quotes they superseded.
+    quotes: gateQuotes(db, id, content),
     reviews: quoteReviewStates(db, id),
     openThreads: openCommentThreads(db, id),
     headline: headlineLimits(db),

@@ -63,3 +63,8 @@ export function putReview(db: Db, r: ReviewRecord): void {
        checked_at = excluded.checked_at`,
   ).run({ ...r, evidence: JSON.stringify(r.evidence) });
 }
+
+/** Removes the review of one quote (a hand-marked quote that was undone). */
+export function deleteReview(db: Db, articleId: string, quoteKey: string): void {
+  db.prepare('DELETE FROM quote_reviews WHERE article_id = ? AND quote_key = ?').run(articleId, quoteKey);
+}
