@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommentThread, QuoteReviewItem, SourceSummary } from '../../../core/factcheck/model';
 import { call } from '../../bridge';
 import { setCommentThreads } from '../../editor/extensions/comments/comments';
+import type { HandClaim } from '../../editor/extensions/quoteMarks/decorations';
 import { setQuoteReviews } from '../../editor/extensions/quoteMarks/quoteMarks';
 import { errorDetails } from '../shell/errorText';
 import { AuditList } from './AuditList';
@@ -32,6 +33,20 @@ export type FactcheckData = {
   sources: SourceSummary[] | null;
   error: string | null;
 };
+
+/** Something marked by hand as the editor draws it: each of its spans with the words it covers. */
+function handClaim(i: QuoteReviewItem): HandClaim {
+  // A hand-marked item's text is its spans' words joined with '\n', one piece per part.
+  const texts = i.text.split('\n');
+  const spans = i.parts.map((p, k) => ({ block: p.block, from: p.from, to: p.to, text: texts[k] ?? '' }));
+  const [first, ...more] = spans;
+  return {
+    id: i.id,
+    kind: i.kind === 'speech' ? 'speech' : 'claim',
+    ...(first ?? { block: i.block, from: i.from, to: i.to, text: i.text }),
+    ...(more.length ? { more } : {}),
+  };
+}
 
 export function FactcheckPanel({ articleId, open, onClose }: Props) {
   const { t } = useTranslation();
@@ -67,8 +82,9 @@ export function FactcheckPanel({ articleId, open, onClose }: Props) {
       editor,
       data.items.map((i) => ({ id: i.id, status: i.status })),
       data.items
-        .filter((i) => i.kind === 'claim' && !i.id.startsWith('q') && i.anchored)
-        .map((i) => ({ id: i.id, block: i.block, from: i.from, to: i.to, text: i.text })),
+        .filter((i) => (i.kind === 'claim' || i.replaces) && !i.id.startsWith('q') && i.anchored)
+        .map((i) => handClaim(i)),
+      data.items.flatMap((i) => i.replaces ?? []),
     );
   }, [editor, data.items]);
   useEffect(() => {

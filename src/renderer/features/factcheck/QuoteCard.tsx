@@ -1,11 +1,14 @@
 // One quote or claim in the Quotes panel: speaker, status, source, who checked it and when, the note; opened,
-// the fact-checker's tools (status, speaker, note, waiver with its reason) and the evidence.
+// the fact-checker's tools (status, speaker, note, waiver with its reason, split, merge with the next quote,
+// restoring the automatic quotes a split or merge replaced) and the evidence.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Editor } from '@tiptap/core';
 import type { QuoteReviewItem, ReviewStatus } from '../../../core/factcheck/model';
 import type { Quote } from '../../../core/quotes';
 import { call } from '../../bridge';
 import { formatDateTime, type UiLanguage } from '../../i18n';
+import { bodyBlocks } from '../../editor/extensions/quoteMarks/bodyBlocks';
 import { afterSave } from './actions';
 import { Evidence } from './Evidence';
 
@@ -15,19 +18,62 @@ type Props = {
   articleId: string;
   row: QuoteRow;
   expanded: boolean;
+  /** The editor of the article (for the caret a split may use), when one is open. */
+  editor?: Editor | null;
+  /** The speech quote after this one in reading order, which "merge with next" joins it with. */
+  nextId?: string | null;
   onSelect: () => void;
   onChanged: () => void;
+  /** After a split, merge or restore: the quote to open next (the first new one). */
+  onReplaced?: (id: string | null) => void;
 };
+
+/**
+ * Where the editor's caret sits in the quote's text (its paragraphs joined with '\n', as the services count),
+ * or null when there is a selection or the caret is not strictly inside the quote.
+ */
+function caretOffset(editor: Editor | null | undefined, quote: Quote): number | null {
+  if (!editor || editor.isDestroyed || !editor.state.selection.empty) return null;
+  const head = editor.state.selection.head;
+  const blocks = bodyBlocks(editor.state.doc);
+  let acc = 0;
+  for (const p of quote.parts) {
+    const b = blocks[p.block];
+    if (!b) return null;
+    const start = b.pos + 1;
+    if (head >= start + p.from && head <= start + p.to) {
+      const at = acc + (head - start - p.from);
+      return at > 0 && at < quote.text.length ? at : null;
+    }
+    acc += p.to - p.from + 1;
+  }
+  return null;
+}
+
+/** The words of a quote with their offsets: a split before any word but the first is a word boundary. */
+function wordsOf(text: string): { word: string; at: number }[] {
+  return [...text.matchAll(/\S+/gu)].map((m) => ({ word: m[0], at: m.index }));
+}
 
 const SETTABLE: ReviewStatus[] = ['verified', 'discrepancy', 'not_found', 'pending'];
 
-export function QuoteCard({ articleId, row, expanded, onSelect, onChanged }: Props) {
+export function QuoteCard({
+  articleId,
+  row,
+  expanded,
+  editor,
+  nextId = null,
+  onSelect,
+  onChanged,
+  onReplaced,
+}: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as UiLanguage;
   const { quote, item } = row;
   const status: ReviewStatus = item?.status ?? 'pending';
   const speaker = item?.speaker ?? quote.speaker;
-  const [form, setForm] = useState<'edit' | 'waive' | null>(null);
+  const [form, setForm] = useState<'edit' | 'waive' | 'split' | null>(null);
+  const hand = !!item?.replaces;
   // The source is named only when the quote was found in it.
   const matched = item?.verification && item.verification.status !== 'not_found' ? item.sourceTitle : null;
 
@@ -44,6 +90,41 @@ export function QuoteCard({ articleId, row, expanded, onSelect, onChanged }: Pro
     return !!done;
   }
 
+  async function split(at: number) {
+    const made = await afterSave('factcheck.split.failed', () =>
+      call('quotes:split', { id: articleId, quoteId: quote.id, at }),
+    );
+    if (!made) return;
+    setForm(null);
+    onReplaced?.(made[0]?.id ?? null);
+    onChanged();
+  }
+
+  function splitHere() {
+    const at = caretOffset(editor, quote);
+    if (at === null) setForm(form === 'split' ? null : 'split');
+    else void split(at);
+  }
+
+  async function mergeNext() {
+    if (!nextId) return;
+    const made = await afterSave('factcheck.merge.failed', () =>
+      call('quotes:merge', { id: articleId, quoteIds: [quote.id, nextId] }),
+    );
+    if (!made) return;
+    onReplaced?.(made.id);
+    onChanged();
+  }
+
+  async function restore() {
+    const back = await afterSave('factcheck.hand.restoreFailed', () =>
+      call('quotes:restoreAuto', { id: articleId, quoteId: quote.id }),
+    );
+    if (!back) return;
+    onReplaced?.(back[0]?.id ?? null);
+    onChanged();
+  }
+
   return (
     <li
       className={`fc-card fc-card-${status}${expanded ? ' fc-card-open' : ''}${quote.kind === 'naming' ? ' fc-card-naming' : ''}`}
@@ -51,6 +132,7 @@ export function QuoteCard({ articleId, row, expanded, onSelect, onChanged }: Pro
       data-quote-id={quote.id}
       data-kind={quote.kind}
       data-status={status}
+      data-hand={hand || undefined}
     >
       <button type="button" className="fc-card-head" onClick={onSelect} aria-expanded={expanded}>
         <span className="fc-card-line">
@@ -61,6 +143,11 @@ export function QuoteCard({ articleId, row, expanded, onSelect, onChanged }: Pro
           )}
           {item?.speakerCorrected && <span className="fc-corrected">{t('factcheck.corrected')}</span>}
           <span className="fc-kind">{t(`factcheck.kind.${quote.kind}`)}</span>
+          {hand && (
+            <span className="fc-hand-badge" title={t('factcheck.hand.title')} data-testid="quote-hand">
+              {t('factcheck.hand.badge')}
+            </span>
+          )}
           <span className={`fc-badge fc-badge-${status}`} data-testid="quote-status">
             {t(`factcheck.status.${status}`)}
           </span>
@@ -130,6 +217,73 @@ export function QuoteCard({ articleId, row, expanded, onSelect, onChanged }: Pro
               >
                 {t('factcheck.edit.open')}
               </button>
+            </div>
+          )}
+          {quote.kind === 'speech' && (
+            <div className="fc-actions" role="group" aria-label={t('factcheck.split.group')}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={splitHere}
+                aria-expanded={form === 'split'}
+                title={t('factcheck.split.title')}
+                data-testid="split-here"
+              >
+                {t('factcheck.split.here')}
+              </button>
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={!nextId}
+                onClick={() => void mergeNext()}
+                title={nextId ? t('factcheck.merge.title') : t('factcheck.merge.noNext')}
+                data-testid="merge-next"
+              >
+                {t('factcheck.merge.next')}
+              </button>
+              {hand && (
+                <button
+                  type="button"
+                  className="btn btn-small btn-quiet"
+                  onClick={() => void restore()}
+                  title={t('factcheck.hand.restoreTitle')}
+                  data-testid="restore-auto"
+                >
+                  {t('factcheck.hand.restore')}
+                </button>
+              )}
+            </div>
+          )}
+          {form === 'split' && (
+            <div className="fc-form fc-split" data-testid="split-picker">
+              <p className="muted fc-hint">{t('factcheck.split.pick')}</p>
+              <p className="fc-split-words" dir="rtl" lang="ar">
+                {wordsOf(quote.text).map((w, i) =>
+                  i === 0 ? (
+                    <span key={w.at} className="fc-split-word">
+                      {w.word}
+                    </span>
+                  ) : (
+                    <button
+                      key={w.at}
+                      type="button"
+                      className="fc-split-word"
+                      onClick={() => void split(w.at)}
+                      title={t('factcheck.split.before', { word: w.word })}
+                      data-testid="split-word"
+                      data-at={w.at}
+                    >
+                      {w.word}
+                    </button>
+                  ),
+                )}
+              </p>
+              <div className="fc-form-actions">
+                <button type="button" className="btn btn-small" onClick={() => setForm(null)}>
+                  {t('factcheck.cancel')}
+                </button>
+              </div>
             </div>
           )}
           {form === 'waive' && (

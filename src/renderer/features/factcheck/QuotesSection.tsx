@@ -36,8 +36,12 @@ export function QuotesSection({ articleId, editor, items, sourceCount, onChanged
 
   const rows = useMemo<QuoteRow[]>(() => {
     const byId = new Map((items ?? []).map((i) => [i.id, i]));
-    const out: QuoteRow[] = live.quotes.map((q) => ({ quote: q, item: byId.get(q.id) ?? null }));
-    // Claims marked by hand are not found by extraction: they come from the reviews.
+    // Quotes a split or merge replaced give way to the hand-marked ones that replace them.
+    const superseded = new Set((items ?? []).flatMap((i) => i.replaces ?? []));
+    const out: QuoteRow[] = live.quotes
+      .filter((q) => !superseded.has(q.id))
+      .map((q) => ({ quote: q, item: byId.get(q.id) ?? null }));
+    // Claims and quotes marked by hand are not found by extraction: they come from the reviews.
     for (const i of items ?? []) if (!i.id.startsWith('q')) out.push({ quote: i, item: i });
     return out.sort(
       (a, b) => a.quote.block - b.quote.block || a.quote.from - b.quote.from || a.quote.to - b.quote.to,
@@ -56,6 +60,11 @@ export function QuotesSection({ articleId, editor, items, sourceCount, onChanged
   }, [selected]);
 
   const shown = rows.filter((r) => filter === 'all' || r.quote.kind === filter);
+  // "Merge with next" joins a speech quote with the next one in reading order.
+  const nextSpeech = useMemo(() => {
+    const ids = rows.filter((r) => r.quote.kind === 'speech').map((r) => r.quote.id);
+    return new Map(ids.map((id, i) => [id, ids[i + 1] ?? null]));
+  }, [rows]);
   const tally = useMemo(() => {
     const c: Partial<Record<ReviewStatus, number>> = {};
     for (const r of rows) {
@@ -153,8 +162,11 @@ export function QuotesSection({ articleId, editor, items, sourceCount, onChanged
             articleId={articleId}
             row={r}
             expanded={selected === r.quote.id}
+            editor={editor}
+            nextId={nextSpeech.get(r.quote.id) ?? null}
             onSelect={() => jump(r.quote.id)}
             onChanged={onChanged}
+            onReplaced={setSelected}
           />
         ))}
       </ol>

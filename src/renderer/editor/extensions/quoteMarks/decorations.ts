@@ -5,14 +5,26 @@ import type { ReviewStatus } from '../../../../core/factcheck/model';
 import type { Quote } from '../../../../core/quotes';
 import { offsetToPos, type BodyBlock } from './bodyBlocks';
 
-/** A claim marked by hand: located in the live text by its words (it is not found by extraction). */
-export type HandClaim = { id: string; block: number; from: number; to: number; text: string };
+/** A span of words marked by hand, located in the live text by its words. */
+export type HandSpan = { block: number; from: number; to: number; text: string };
+
+/**
+ * A claim, or a speech quote made by splitting or merging quotes, marked by hand: located in the live text
+ * by its words (it is not found by extraction). A merged quote has further spans in `more`.
+ */
+export type HandClaim = HandSpan & { id: string; kind?: 'claim' | 'speech'; more?: readonly HandSpan[] };
 
 export type QuoteSpec = { quote: string; hand: boolean };
 
-function attrs(id: string, kind: string, status: ReviewStatus, active: boolean): Record<string, string> {
+function attrs(
+  id: string,
+  kind: string,
+  status: ReviewStatus,
+  active: boolean,
+  hand = false,
+): Record<string, string> {
   return {
-    class: `fc-quote fc-kind-${kind} fc-status-${status}${active ? ' fc-active' : ''}`,
+    class: `fc-quote fc-kind-${kind} fc-status-${status}${active ? ' fc-active' : ''}${hand ? ' fc-hand' : ''}`,
     'data-quote-id': id,
     'data-quote-kind': kind,
     'data-quote-status': status,
@@ -42,7 +54,7 @@ export function quoteDecorations(
 /** Where a claim marked by hand is in the live text: at its offsets when its words are there, else found. */
 export function locateClaim(
   blocks: readonly BodyBlock[],
-  c: HandClaim,
+  c: HandSpan,
 ): { block: number; from: number } | null {
   const texts = blocks.map((b) => b.node.textContent);
   if (texts[c.block]?.slice(c.from, c.to) === c.text) return { block: c.block, from: c.from };
@@ -64,18 +76,21 @@ export function claimDecorations(
 ): Decoration[] {
   const out: Decoration[] = [];
   for (const c of claims) {
-    const at = locateClaim(blocks, c);
-    if (!at || !c.text) continue;
-    const b = blocks[at.block]!;
-    const spec: QuoteSpec = { quote: c.id, hand: true };
-    out.push(
-      Decoration.inline(
-        offsetToPos(b, at.from),
-        offsetToPos(b, at.from + c.text.length),
-        attrs(c.id, 'claim', statusOf(c.id), c.id === active),
-        spec,
-      ),
-    );
+    const kind = c.kind ?? 'claim';
+    for (const span of [c, ...(c.more ?? [])]) {
+      const at = locateClaim(blocks, span);
+      if (!at || !span.text) continue;
+      const b = blocks[at.block]!;
+      const spec: QuoteSpec = { quote: c.id, hand: true };
+      out.push(
+        Decoration.inline(
+          offsetToPos(b, at.from),
+          offsetToPos(b, at.from + span.text.length),
+          attrs(c.id, kind, statusOf(c.id), c.id === active, kind === 'speech'),
+          spec,
+        ),
+      );
+    }
   }
   return out;
 }

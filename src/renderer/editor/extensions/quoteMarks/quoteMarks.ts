@@ -25,6 +25,8 @@ export type QuoteMarksState = {
   blocks: readonly { node: PMNode; quotes: BlockQuotes }[];
   statuses: ReadonlyMap<string, ReviewStatus>;
   claims: readonly HandClaim[];
+  /** Extracted quotes a split or merge replaced: not drawn (their hand-marked replacements are). */
+  hidden: ReadonlySet<string>;
   active: string | null;
   decorations: DecorationSet;
   /** Changes whenever the list of live quotes may have changed (what the panel lists). */
@@ -32,7 +34,12 @@ export type QuoteMarksState = {
 };
 
 export type QuoteMarksAction =
-  | { type: 'reviews'; statuses: { id: string; status: ReviewStatus }[]; claims: HandClaim[] }
+  | {
+      type: 'reviews';
+      statuses: { id: string; status: ReviewStatus }[];
+      claims: HandClaim[];
+      hidden?: string[];
+    }
   | { type: 'active'; id: string | null };
 
 export const quoteMarksKey = new PluginKey<QuoteMarksState>('quoteMarks');
@@ -41,11 +48,20 @@ function statusLookup(s: Pick<QuoteMarksState, 'statuses'>): (id: string) => Rev
   return (id) => s.statuses.get(id) ?? 'pending';
 }
 
+function shownQuotes(s: Pick<QuoteMarksState, 'hidden'>, quotes: Quote[]): Quote[] {
+  return s.hidden.size ? quotes.filter((q) => !s.hidden.has(q.id)) : quotes;
+}
+
 function allDecorations(doc: PMNode, s: Omit<QuoteMarksState, 'decorations'>): DecorationSet {
   const blocks = bodyBlocks(doc);
   const status = statusLookup(s);
   const decos = [
-    ...quoteDecorations(blocks, absoluteQuotes(s.blocks.map((b) => b.quotes)), status, s.active),
+    ...quoteDecorations(
+      blocks,
+      shownQuotes(s, absoluteQuotes(s.blocks.map((b) => b.quotes))),
+      status,
+      s.active,
+    ),
     ...claimDecorations(blocks, s.claims, status, s.active),
   ];
   return DecorationSet.create(doc, decos);
@@ -58,6 +74,7 @@ function initialState(doc: PMNode): QuoteMarksState {
     blocks: blocks.map((b, i) => ({ node: b.node, quotes: per[i] ?? [] })),
     statuses: new Map<string, ReviewStatus>(),
     claims: [],
+    hidden: new Set<string>(),
     active: null,
     version: 0,
   };
@@ -118,7 +135,7 @@ function onDocChange(s: QuoteMarksState, tr: Transaction): QuoteMarksState {
       const to = blocks[end]!.pos + blocks[end]!.node.nodeSize;
       stale.push(...decorations.find(from, to, (spec: QuoteSpec) => spec.hand === false));
       // Ids are counted over the whole body (repeated quotes get .2, .3 …), so read them all, keep the window's.
-      const quotes: Quote[] = absoluteQuotes(entries.map((e) => e.quotes)).filter(
+      const quotes: Quote[] = shownQuotes(s, absoluteQuotes(entries.map((e) => e.quotes))).filter(
         (q) => q.block >= start && q.block <= end,
       );
       fresh.push(...quoteDecorations(blocks, quotes, status, s.active));
@@ -131,7 +148,12 @@ function onDocChange(s: QuoteMarksState, tr: Transaction): QuoteMarksState {
 function applyAction(s: QuoteMarksState, a: QuoteMarksAction, doc: PMNode): QuoteMarksState {
   const next =
     a.type === 'reviews'
-      ? { ...s, statuses: new Map(a.statuses.map((r) => [r.id, r.status])), claims: a.claims }
+      ? {
+          ...s,
+          statuses: new Map(a.statuses.map((r) => [r.id, r.status])),
+          claims: a.claims,
+          hidden: new Set(a.hidden ?? []),
+        }
       : { ...s, active: a.id };
   return { ...next, decorations: allDecorations(doc, next) };
 }
@@ -162,9 +184,10 @@ export function setQuoteReviews(
   editor: Editor,
   statuses: { id: string; status: ReviewStatus }[],
   claims: HandClaim[],
+  hidden: string[] = [],
 ): void {
   if (editor.isDestroyed) return;
-  const action: QuoteMarksAction = { type: 'reviews', statuses, claims };
+  const action: QuoteMarksAction = { type: 'reviews', statuses, claims, hidden };
   editor.view.dispatch(editor.state.tr.setMeta(quoteMarksKey, action).setMeta('addToHistory', false));
 }
 
