@@ -8,6 +8,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      'out-*/**',
       'dist/**',
       'node_modules/**',
       'test-results/**',
