@@ -182,4 +182,38 @@ describe('quote marks', () => {
     );
     expect(el()?.textContent).toBe(words);
   });
+
+  it('draws a merged quote over its paragraphs and no longer draws the quotes it replaced', () => {
+    const e = open();
+    const [first, second] = readLiveQuotes(e.state).filter((q) => q.kind === 'speech');
+    const span = (q: typeof first) => ({
+      block: q!.block,
+      from: q!.from,
+      to: q!.to,
+      text: textOf(e, q!.block).slice(q!.from, q!.to),
+    });
+    setQuoteReviews(
+      e,
+      [{ id: 'h3-m', status: 'verified' }],
+      [{ id: 'h3-m', kind: 'speech', ...span(first), more: [span(second)] }],
+      [first!.id, second!.id],
+    );
+    const drawn = (id: string) => Array.from(e.view.dom.querySelectorAll(`[data-quote-id="${id}"]`));
+    expect(drawn(first!.id)).toHaveLength(0);
+    expect(drawn(second!.id)).toHaveLength(0);
+    const merged = drawn('h3-m');
+    expect(merged.map((el) => el.textContent)).toEqual([first!.text, second!.text]);
+    for (const el of merged) {
+      expect(el.className).toContain('fc-kind-speech');
+      expect(el.className).toContain('fc-hand');
+      expect(el.getAttribute('data-quote-status')).toBe('verified');
+    }
+    // Typing inside the first paragraph re-extracts it; the replaced quote stays undrawn.
+    e.commands.insertContentAt(pos(e, first!.block, 0), 'ثم ');
+    expect(drawn(first!.id)).toHaveLength(0);
+    // Restored: the extracted quotes are drawn again.
+    setQuoteReviews(e, [], []);
+    expect(drawn(first!.id).map((el) => el.textContent)).toEqual([first!.text]);
+    expect(drawn('h3-m')).toHaveLength(0);
+  });
 });
