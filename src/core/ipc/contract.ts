@@ -300,9 +300,12 @@ export const contract = {
   'sources:search': channel(z.object({ query: z.string().max(500) }).strict(), z.array(SourceHit)),
   /** Refused (conflict) while an article still uses the source. */
   'sources:delete': channel(z.object({ id: Id }).strict(), z.object({ ok: z.literal(true) })),
-  /** The quotes of the latest revision and the claims marked by hand, with their reviews. */
+  /**
+   * The quotes of the latest revision (less those a split or merge replaced) and the claims and speech quotes
+   * marked by hand, with their reviews.
+   */
   'quotes:list': channel(z.object({ id: Id }).strict(), z.array(QuoteReviewItem)),
-  /** Verifies every speech quote against the attached sources and stores the results (people's decisions stay). */
+  /** Verifies every speech quote (hand-marked ones too) against the attached sources; people's decisions stay. */
   'quotes:verify': channel(z.object({ id: Id }).strict(), z.array(QuoteReviewItem)),
   'quotes:update': channel(
     z
