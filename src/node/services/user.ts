@@ -60,8 +60,10 @@ export function getSettings(db: Db): Settings {
 
 export function setSettings(db: Db, patch: Partial<Settings>): Settings {
   return db.transaction(() => {
-    const next = Settings.parse({ ...getSettings(db), ...patch });
-    for (const [k, v] of Object.entries(patch)) if (v !== undefined) setSetting(db, k, v);
+    // A key given as undefined (it survives IPC) changes nothing, like a missing key.
+    const given = Object.entries(patch).filter(([, v]) => v !== undefined);
+    const next = Settings.parse({ ...getSettings(db), ...Object.fromEntries(given) });
+    for (const [k, v] of given) setSetting(db, k, v);
     return next;
   })();
 }
