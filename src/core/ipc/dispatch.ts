@@ -23,6 +23,26 @@ export type ServiceTable = { [C in ServiceChannel]: Handler<C> };
 /** What only a window host (Electron main) can answer. */
 export type WindowTable = { [C in WindowChannel]: Handler<C> };
 
+/**
+ * No channel takes arguments nested anywhere near this deep; a deeper one (hostile or broken) is refused before
+ * zod or any service walks it recursively, which could overflow the stack (JSON.stringify does).
+ */
+export const MAX_ARG_DEPTH = 64;
+
+/** Whether `value` nests objects/arrays deeper than `max` — measured without recursion. */
+export function tooDeep(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    if (depth >= max) return true;
+    seen.add(v);
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export type Dispatch = (channel: unknown, arg: unknown) => Promise<IpcResult<unknown>>;
 
 export function createDispatch(
@@ -34,6 +54,15 @@ export function createDispatch(
       return {
         ok: false,
         error: { code: 'bad_request', message: `Unknown channel: ${String(channel).slice(0, 80)}` },
+      };
+    }
+    if (tooDeep(arg, MAX_ARG_DEPTH)) {
+      return {
+        ok: false,
+        error: {
+          code: 'bad_request',
+          message: `The argument is nested more than ${MAX_ARG_DEPTH} levels deep.`,
+        },
       };
     }
     const parsed = contract[channel].arg.safeParse(arg === undefined ? {} : arg);
