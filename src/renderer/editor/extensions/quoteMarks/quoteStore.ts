@@ -2,29 +2,11 @@
 // comment thread clicked in the text, the editor being edited) without re-rendering on every transaction.
 import type { Editor } from '@tiptap/core';
 import type { Quote } from '../../../../core/quotes';
+import { createValueStore, type ValueStore } from '../../../features/shell/valueStore';
 
-export type Store<T> = {
-  get: () => T;
-  set: (value: T) => void;
-  subscribe: (listener: () => void) => () => void;
-};
-
-export function createStore<T>(initial: T, same: (a: T, b: T) => boolean = Object.is): Store<T> {
-  let value = initial;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    set(next) {
-      if (same(value, next)) return;
-      value = next;
-      for (const l of listeners) l();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
+export type Store<T> = ValueStore<T>;
+/** The shell's value store: one implementation of "a value React reads without re-rendering its parents". */
+export const createStore = createValueStore;
 
 /** What the Quotes panel reads: the quotes of the text as it is now, and the one clicked in the text. */
 export type LiveQuotes = { quotes: readonly Quote[]; active: string | null };
