@@ -2,7 +2,7 @@
 // compared inline (the changed word with the letters that changed, the summary's counts) and side by side
 // (older revision on the right), then that change reverted in the editor as one undo step.
 import type { Locator, Page } from '@playwright/test';
-import { expect, screenshot, seedPath, test } from './harness';
+import { expect, importSeed, screenshot, test } from './harness';
 
 /** Closes the notices (import notes, confirmations) so that a screenshot shows the screen itself. */
 async function dismissNotices(page: Page): Promise<void> {
@@ -13,11 +13,6 @@ async function dismissNotices(page: Page): Promise<void> {
       .first()
       .click({ timeout: 2000 })
       .catch(() => {});
-}
-
-async function importSeed(page: Page): Promise<void> {
-  await page.getByTestId('import-input').setInputFiles(seedPath());
-  await expect(page.getByTestId('editor')).toBeVisible();
 }
 
 /**

@@ -3,11 +3,10 @@
 // article (kept after a reload), adding a word to the newsroom dictionary, the rule manager's live examples
 // and its refusal of a catastrophic pattern, and the digits setting switching a finding on and off.
 import type { Locator, Page } from '@playwright/test';
-import { expect, screenshot, seedPath, test } from './harness';
+import { expect, importSeed, screenshot, test } from './harness';
 
-async function importSeed(page: Page): Promise<void> {
-  await page.getByTestId('import-input').setInputFiles(seedPath());
-  await expect(page.getByTestId('editor')).toBeVisible();
+async function importSeedWithChecker(page: Page): Promise<void> {
+  await importSeed(page);
   await expect(page.getByTestId('checker-panel')).toBeVisible();
 }
 
@@ -23,7 +22,7 @@ test('the seed: أن after وقال لافروف، is underlined, the card sugge
   const { page } = app;
   await app.invoke('user:set', { name: 'سلمى' });
   await app.open();
-  await importSeed(page);
+  await importSeedWithChecker(page);
   const grammar = underline(page, 'grammar.inna-after-qala');
   await expect(grammar).toHaveCount(1);
   await expect(grammar).toHaveText('أن');
@@ -65,7 +64,7 @@ test('spaces: "تاس" ., no-break and trailing spaces are flagged; Fix all safe
   const { page } = app;
   await app.invoke('user:set', { name: 'سلمى' });
   await app.open();
-  await importSeed(page);
+  await importSeedWithChecker(page);
   const editor = page.getByTestId('editor');
   const spaceBefore = underline(page, 'punctuation.space-before');
   const nbsp = underline(page, 'typography.no-break-space');
@@ -121,7 +120,7 @@ test('ignoring a rule in this article hides its findings, also after a reload', 
   const { page } = app;
   await app.invoke('user:set', { name: 'سلمى' });
   await app.open();
-  await importSeed(page);
+  await importSeedWithChecker(page);
   const style = underline(page, 'style.tamma-masdar');
   await expect(style).not.toHaveCount(0);
   await style.first().click();
@@ -145,7 +144,7 @@ test('a spelling finding goes away once its word is added to the dictionary', as
   const { page } = app;
   await app.invoke('user:set', { name: 'سلمى' });
   await app.open();
-  await importSeed(page);
+  await importSeedWithChecker(page);
   const sub = page.getByTestId('editor').locator('h2');
   await sub.click();
   await page.keyboard.press('End');
@@ -173,7 +172,7 @@ test('rule manager: a word-list rule with a passing example; a catastrophic patt
   const { page } = app;
   await app.invoke('user:set', { name: 'سلمى' });
   await app.open();
-  await importSeed(page);
+  await importSeedWithChecker(page);
   await page.getByTestId('checker-rules').click();
   const manager = page.getByTestId('rule-manager');
   await expect(manager).toBeVisible();
@@ -238,7 +237,7 @@ test('the digits setting turns a digits finding on and off', async ({ app }) => 
   const { page } = app;
   await app.invoke('user:set', { name: 'سلمى' });
   await app.open();
-  await importSeed(page);
+  await importSeedWithChecker(page);
   const indic = underline(page, 'numbers.prefer-arabic-indic');
   await expect(indic).toHaveCount(0);
   await page.getByTestId('checker-settings').click();

@@ -2,8 +2,8 @@
 // text, sources pasted in, verification that survives other hamza spellings, a discrepancy with its word
 // diff, a waiver that needs a reason, a comment that outlives a reload and is resolved, the audit trail and
 // the report in a sandboxed frame.
-import type { Locator, Page } from '@playwright/test';
-import { expect, screenshot, seedPath, test } from './harness';
+import type { Locator } from '@playwright/test';
+import { expect, importSeed, screenshot, test } from './harness';
 
 const LAVROV_1 =
   'التوقيع المرتقب على معاهدة الشراكة الاستراتيجية الشاملة بين روسيا وإيران من شأنه أن يعزز العلاقات الروسية الإيرانية بشكل كبير';
@@ -19,11 +19,6 @@ const TASS_TEXT = [
 // The second Lavrov quote with one word different: ذكرت in the article, قلت in the source.
 const RIA_TEXT =
   'موسكو - ريا نوفوستي. أضاف لافروف: "كما قلت فإن المعاهدة قيد الإعداد للتوقيع عليها في المستقبل القريب"، دون أن يحدد موعداً.';
-
-async function importSeed(page: Page): Promise<void> {
-  await page.getByTestId('import-input').setInputFiles(seedPath());
-  await expect(page.getByTestId('editor')).toBeVisible();
-}
 
 /** Selects `words` inside `block` as a mouse selection would, with the editor focused. */
 async function selectWords(block: Locator, words: string): Promise<void> {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
 import type { Dispatch } from '../../src/core/ipc/dispatch';
 import type * as BackendModule from './backend';
@@ -154,4 +154,12 @@ export function seedPath(): string {
     );
   }
   return SEED_PATH;
+}
+
+/** Imports the seed through the library's file input and waits for it to open in the editor. */
+export async function importSeed(page: Page): Promise<Locator> {
+  await page.getByTestId('import-input').setInputFiles(seedPath());
+  const editor = page.getByTestId('editor');
+  await expect(editor).toBeVisible();
+  return editor;
 }

@@ -1,14 +1,9 @@
 // The library and editor in real Chromium against the real services: import of the seed through the file
 // input, its structure in place in the editor, search with Arabic folding, trash and restore.
 import type { Page } from '@playwright/test';
-import { expect, screenshot, seedPath, test } from './harness';
+import { expect, importSeed, screenshot, seedPath, test } from './harness';
 
 /** Import the seed through the hidden file input, as the Import button does. */
-async function importSeed(page: Page): Promise<void> {
-  await page.getByTestId('import-input').setInputFiles(seedPath());
-  await expect(page.getByTestId('editor')).toBeVisible();
-}
-
 /** The on-screen x position of `part` inside element `testId` (first occurrence). */
 async function xOf(page: Page, testId: string, part: string): Promise<number> {
   return page.getByTestId(testId).evaluate((el, needle) => {

@@ -4,19 +4,12 @@
 // is typed, a suggested tag added, saved and still there after a reload; photos pasted and dropped as well.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { expect, repoRoot, screenshot, seedPath, test } from './harness';
+import type { Page } from '@playwright/test';
+import { expect, importSeed, repoRoot, screenshot, test } from './harness';
 
 const IMAGES = path.join(repoRoot, 'tests/fixtures/images');
 const IRAN_CAPTION = 'الرئيس الإيراني مسعود بزشكيان خلال مؤتمر صحافي في طهران';
 const LAVROV = 'وزير الخارجية الروسي سيرجي لافروف';
-
-async function importSeed(page: Page): Promise<Locator> {
-  await page.getByTestId('import-input').setInputFiles(seedPath());
-  const editor = page.getByTestId('editor');
-  await expect(editor).toBeVisible();
-  return editor;
-}
 
 async function scrollToEnd(page: Page): Promise<void> {
   await page.locator('.editor-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));

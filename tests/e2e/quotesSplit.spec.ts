@@ -2,13 +2,8 @@
 // at a word picked in the card and one at the caret in the text, a merge with the next quote across two
 // paragraphs, the hand-marked quotes in the panel and in the text, the audit trail, and restoring the
 // automatic quotes.
-import type { Locator, Page } from '@playwright/test';
-import { expect, screenshot, seedPath, test } from './harness';
-
-async function importSeed(page: Page): Promise<void> {
-  await page.getByTestId('import-input').setInputFiles(seedPath());
-  await expect(page.getByTestId('editor')).toBeVisible();
-}
+import type { Locator } from '@playwright/test';
+import { expect, importSeed, screenshot, test } from './harness';
 
 /** Puts the caret just before `words` inside `block`, as a click there would. */
 async function caretBefore(block: Locator, words: string): Promise<void> {

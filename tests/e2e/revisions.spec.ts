@@ -1,12 +1,7 @@
 // Revisions in real Chromium: an edit saved with Ctrl+S and a note, the history panel, a read-only view of
 // an old revision, restore, autosave of the latest edit; and the interface switched to English and back.
-import type { Locator, Page } from '@playwright/test';
-import { expect, screenshot, seedPath, test } from './harness';
-
-async function importSeed(page: Page): Promise<void> {
-  await page.getByTestId('import-input').setInputFiles(seedPath());
-  await expect(page.getByTestId('editor')).toBeVisible();
-}
+import type { Locator } from '@playwright/test';
+import { expect, importSeed, screenshot, test } from './harness';
 
 /** Selects `word` inside `block` the way a double click would, with the editor focused. */
 async function selectWord(block: Locator, word: string): Promise<void> {
