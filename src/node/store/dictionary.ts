@@ -12,11 +12,21 @@ export type DictionaryWord = { word: string; addedBy: string; addedAt: string };
 /** Who the seeded words are by, as shown in the list. */
 export const STARTER_AUTHOR = 'قائمة البداية';
 
-/** The starter list shipped in resources/dictionaries/newsroom.json, every group in one array. */
+type StarterGroups = { people: string[]; places: string[]; organisations: string[] };
+const groups = (g: StarterGroups): string[] => [...g.people, ...g.places, ...g.organisations];
+
+/** The starter list as schema step 7 seeds it into a new database: its groups, without later additions. */
+export const FIRST_STARTER_WORDS: readonly string[] = groups(starter);
+
+/** The names a later schema step adds to the starter list (existing databases get them too). */
+export function starterAdditions(version: number): string[] {
+  return starter.additions.filter((a) => a.version === version).flatMap(groups);
+}
+
+/** The whole starter list shipped in resources/dictionaries/newsroom.json, additions included. */
 export const STARTER_WORDS: readonly string[] = [
-  ...starter.people,
-  ...starter.places,
-  ...starter.organisations,
+  ...FIRST_STARTER_WORDS,
+  ...starter.additions.flatMap(groups),
 ];
 
 /** The word as it is stored (trimmed, NFC) and its lookup key; a clear error when it cannot be a list entry. */
@@ -84,7 +94,7 @@ export function removeDictionaryWord(db: Db, input: string): boolean {
 }
 
 /** Fills a new word list with the starter names (run by the migration that creates the table). */
-export function seedStarterWords(db: Db, at: string, words: readonly string[] = STARTER_WORDS): number {
+export function seedStarterWords(db: Db, at: string, words: readonly string[]): number {
   let added = 0;
   for (const w of words) if (addDictionaryWord(db, w, STARTER_AUTHOR, at).added) added++;
   return added;

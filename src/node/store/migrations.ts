@@ -2,7 +2,7 @@
 // the single transaction openDatabase() opens; PRAGMA user_version records the last one applied.
 // Never edit a released migration: add a new one (databases in the field already ran the old ones).
 import type Database from 'better-sqlite3';
-import { seedStarterWords } from './dictionary';
+import { FIRST_STARTER_WORDS, seedStarterWords, starterAdditions } from './dictionary';
 import { compactHistory } from './revisions';
 
 export type Migration = {
@@ -266,7 +266,7 @@ export const MIGRATIONS: readonly Migration[] = [
           added_at TEXT NOT NULL
         );
       `);
-      seedStarterWords(db, new Date().toISOString());
+      seedStarterWords(db, new Date().toISOString(), FIRST_STARTER_WORDS);
     },
   },
   {
@@ -281,6 +281,14 @@ export const MIGRATIONS: readonly Migration[] = [
       // (revisionCodec.ts), so later versions still read what this step wrote.
       db.exec('ALTER TABLE revisions ADD COLUMN packed BLOB');
       compactHistory(db);
+    },
+  },
+  {
+    version: 9,
+    description: 'names added to the starter word list (Vladimir, Kazan, Eurasian …)',
+    up(db) {
+      // Only the names this step adds: a starter word the desk removed before stays removed.
+      seedStarterWords(db, new Date().toISOString(), starterAdditions(9));
     },
   },
 ];

@@ -16,7 +16,7 @@ import { listArticleRows } from '../../../src/node/store/articles';
 import { ArticleContent, contentToPlainText, countWords } from '../../../src/core/article/model';
 import { saveRevision } from '../../../src/node/services';
 import { searchArticleIds } from '../../../src/node/store/search';
-import { STARTER_WORDS } from '../../../src/node/store/dictionary';
+import { FIRST_STARTER_WORDS, STARTER_WORDS, starterAdditions } from '../../../src/node/store/dictionary';
 import { contentOf, loadCorpus, tempDir } from './testFiles';
 import { randomEdit, seeded } from '../history/edits';
 
@@ -278,7 +278,7 @@ describe('migrations', () => {
       expect(schemaVersion(db)).toBe(7);
       const count = (): number =>
         (db.prepare('SELECT count(*) AS n FROM dictionary_words').get() as { n: number }).n;
-      expect(count()).toBe(new Set(STARTER_WORDS).size);
+      expect(count()).toBe(new Set(FIRST_STARTER_WORDS).size);
       expect(db.prepare('SELECT normalized FROM dictionary_words WHERE word = ?').get('لافروف')).toEqual({
         normalized: 'لافروف',
       });
@@ -289,6 +289,27 @@ describe('migrations', () => {
       expect(() => add.run('بِزِشْكِيان', 'بزشكيان')).toThrow(/UNIQUE/);
       add.run('مِيلوني', 'ميلوني');
       expect(() => add.run('', '')).toThrow(/CHECK/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('9 adds the names new to the starter list; a starter word the desk removed stays removed', () => {
+    const file = tmp.file('v8-then-v9.db');
+    const v8 = openDatabase(file, { targetVersion: 8 });
+    v8.prepare('DELETE FROM dictionary_words WHERE word = ?').run('لافروف');
+    const listed = (db: typeof v8, word: string): boolean =>
+      db.prepare('SELECT 1 FROM dictionary_words WHERE word = ?').get(word) !== undefined;
+    expect(listed(v8, 'فلاديمير')).toBe(false);
+    v8.close();
+
+    const db = openDatabase(file, { targetVersion: 9 });
+    try {
+      expect(starterAdditions(9)).toEqual(expect.arrayContaining(['فلاديمير', 'قازان', 'الأوراسي']));
+      for (const w of starterAdditions(9)) expect(listed(db, w)).toBe(true);
+      expect(listed(db, 'لافروف')).toBe(false);
+      const n = (db.prepare('SELECT count(*) AS n FROM dictionary_words').get() as { n: number }).n;
+      expect(n).toBe(new Set(STARTER_WORDS).size - 1);
     } finally {
       db.close();
     }
