@@ -1,7 +1,8 @@
 // Copy editing in real Chromium against the real services: the seed's real errors underlined with their card,
 // a suggestion applied and undone in one step, "Fix all safe" as one undo step, F8, ignoring a rule for the
 // article (kept after a reload), adding a word to the newsroom dictionary, the rule manager's live examples
-// and its refusal of a catastrophic pattern, and the digits setting switching a finding on and off.
+// and its refusal of a catastrophic pattern, the digits setting switching a finding on and off, and a second
+// spelling of a name flagged by the whole-article rules once typing pauses.
 import type { Locator, Page } from '@playwright/test';
 import { expect, importSeed, screenshot, test } from './harness';
 
@@ -255,5 +256,33 @@ test('the digits setting turns a digits finding on and off', async ({ app }) => 
   await dialog.getByTestId('house-digits').selectOption('western');
   await page.getByTestId('house-style-close').click();
   await expect(indic).toHaveCount(0);
+  expect(app.problems).toEqual([]);
+});
+
+test('a second spelling of a name typed into the article is flagged once typing pauses', async ({ app }) => {
+  const { page } = app;
+  await app.invoke('user:set', { name: 'سلمى' });
+  await app.open();
+  await importSeedWithChecker(page);
+  const names = underline(page, 'names.consistency');
+  await expect(names).toHaveCount(0);
+  // The seed writes سيرجي لافروف; a copy editor adds a paragraph with the other common spelling.
+  await lavrovParagraph(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('وكرر سيرغي لافروف موقفه.');
+  const added = page.getByTestId('editor').locator('p', { hasText: 'وكرر' });
+  await expect(names).toHaveCount(1);
+  await expect(names).toHaveText('سيرغي');
+  const panel = page.getByTestId('checker-panel');
+  await expect(panel.locator('[data-category="names"]')).toBeVisible();
+  await names.click();
+  const card = page.getByTestId('finding-card');
+  await expect(card).toHaveAttribute('data-rule', 'names.consistency');
+  await expect(card.getByTestId('finding-suggestion').first()).toHaveText('سيرجي');
+  await screenshot(page, 'checker-name-spelling');
+  await card.getByTestId('finding-suggestion').first().click();
+  await expect(added).toHaveText('وكرر سيرجي لافروف موقفه.');
+  await expect(names).toHaveCount(0);
   expect(app.problems).toEqual([]);
 });

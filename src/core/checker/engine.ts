@@ -16,6 +16,11 @@ export type CheckContext = {
   block?: number;
   field?: FieldName;
   spelling?: SpellingProvider;
+  /**
+   * Categories a document rule has found written by a convention across the article (no hamza anywhere):
+   * their findings in this block are lowered to info, as a whole-article check would.
+   */
+  demoted?: ReadonlySet<string>;
 };
 
 export type DocumentInput = Pick<ArticleContent, 'headline' | 'body'> &
@@ -25,7 +30,11 @@ export type CheckReport = {
   findings: Finding[];
   /** Rules set aside during this check because they ran past their time budget. */
   skipped: string[];
+  /** Categories lowered to info because a document rule reported them as the article's convention. */
+  demoted: string[];
 };
+
+type Passes = { unitRules: boolean; documentRules: boolean; demoted?: ReadonlySet<string> };
 
 export type CheckerOptions = {
   /** Milliseconds since some epoch; injectable so the time box can be tested without timing. */
@@ -85,7 +94,17 @@ export class Checker {
   checkBlock(text: string, ctx: CheckContext = {}): Finding[] {
     const settings = resolveSettings(ctx.settings);
     const unit: TextUnit = ctx.field ? { text, field: ctx.field } : { text, block: ctx.block ?? 0 };
-    return this.run([unit], settings, ctx.spelling, false).findings;
+    const passes = { unitRules: true, documentRules: false, demoted: ctx.demoted };
+    return this.run([unit], settings, ctx.spelling, passes).findings;
+  }
+
+  /**
+   * Only the rules that compare the article with itself (one spelling per name, one digit system, quotation
+   * marks left open across paragraphs …), for an editor that checks its blocks one at a time and adds these
+   * when the author pauses. `demoted` tells the block checks which categories to lower to info.
+   */
+  checkDocumentRules(units: readonly TextUnit[], settings: CheckSettingsInput = {}): CheckReport {
+    return this.run(units, resolveSettings(settings), undefined, { unitRules: false, documentRules: true });
   }
 
   /** A whole article: every block and field, plus the document rules (one spelling per name …). */
@@ -103,14 +122,14 @@ export class Checker {
     spelling?: SpellingProvider,
   ): CheckReport {
     const units = Array.isArray(doc) ? (doc as readonly TextUnit[]) : documentUnits(doc as DocumentInput);
-    return this.run(units, resolveSettings(settings), spelling, true);
+    return this.run(units, resolveSettings(settings), spelling, { unitRules: true, documentRules: true });
   }
 
   private run(
     units: readonly TextUnit[],
     settings: CheckSettings,
     spelling: SpellingProvider | undefined,
-    withDocumentRules: boolean,
+    passes: Passes,
   ): CheckReport {
     const spent = new Map<string, number>();
     const skipped: string[] = [];
@@ -129,6 +148,7 @@ export class Checker {
     // Units outer, rules inner: each unit's text is prepared once (marks stripped) for every rule's quick
     // pre-check.
     units.forEach((u, i) => {
+      if (!passes.unitRules) return;
       const env = { settings, bare: stripMarks(u.text) };
       for (const m of active) {
         if (m.scope !== 'unit' || !inScope(m.rule, u)) continue;
@@ -136,7 +156,7 @@ export class Checker {
         for (const r of raws ?? []) perUnit[i]!.push({ ...r, matcher: m });
       }
     });
-    if (withDocumentRules) {
+    if (passes.documentRules) {
       for (const m of active) {
         if (m.scope !== 'document') continue;
         const scoped = units.map((u) => (inScope(m.rule, u) ? u.text : ''));
@@ -146,12 +166,12 @@ export class Checker {
     }
     // A document rule that reports a systematic convention (e.g. no hamza on alef anywhere) lowers the
     // per-word findings of that category to info: one warning for the article, every instance still shown.
-    const demoted = new Set<string>();
+    const demoted = new Set<string>(passes.demoted);
     for (const cands of perUnit) {
       for (const c of cands) {
         const r = c.matcher.rule;
-        if (r.kind === 'builtin' && typeof r.options.demoteCategory === 'string')
-          demoted.add(r.options.demoteCategory);
+        const category = conventionCategory(r);
+        if (category !== null) demoted.add(category);
       }
     }
     const findings: Finding[] = [];
@@ -166,7 +186,7 @@ export class Checker {
       }
       if (spelling) findings.push(...spellingFindings(u, kept, spelling, settings));
     });
-    return { findings: sortFindings(findings, units), skipped };
+    return { findings: sortFindings(findings, units), skipped, demoted: [...demoted] };
   }
 
   private toFinding(c: Candidate, u: TextUnit, settings: CheckSettings): Finding {
@@ -185,6 +205,21 @@ export class Checker {
   }
 }
 
+/**
+ * A rule that reports a convention across the article (no hamza anywhere): its finding marks a place, not an
+ * edit, so it never competes with the findings under it, and it lowers its category to info.
+ */
+export function marksConvention(rule: Rule): boolean {
+  return conventionCategory(rule) !== null;
+}
+
+/** The category a convention rule lowers to info, or null for any other rule. */
+function conventionCategory(rule: Rule): string | null {
+  return rule.kind === 'builtin' && typeof rule.options.demoteCategory === 'string'
+    ? rule.options.demoteCategory
+    : null;
+}
+
 function location(u: TextUnit): Pick<Finding, 'block' | 'field'> {
   return u.field !== undefined ? { field: u.field } : { block: u.block ?? 0 };
 }
@@ -201,8 +236,7 @@ function inScope(rule: Rule, u: TextUnit): boolean {
  */
 function resolveOverlaps(cands: Candidate[]): Candidate[] {
   // A finding that reports a convention across the article marks a place, not an edit: it never competes.
-  const marker = (c: Candidate): boolean =>
-    c.matcher.rule.kind === 'builtin' && typeof c.matcher.rule.options.demoteCategory === 'string';
+  const marker = (c: Candidate): boolean => marksConvention(c.matcher.rule);
   const ranked = [...cands]
     .filter((c) => !marker(c))
     .sort(

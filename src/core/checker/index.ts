@@ -5,7 +5,7 @@ import { RULE_FILES, parseRuleFiles } from './ruleSet';
 import type { CheckSettingsInput } from './settings';
 import type { Finding, SpellingProvider, TextUnit } from './types';
 
-export { Checker, documentUnits } from './engine';
+export { Checker, documentUnits, marksConvention } from './engine';
 export type { CheckContext, CheckReport, CheckerOptions, DocumentInput } from './engine';
 export { parseRuleFiles, RULE_FILES, RuleSetError } from './ruleSet';
 export { Rule, RuleFile, RuleExample } from './ruleSchema';

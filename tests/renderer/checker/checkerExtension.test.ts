@@ -2,7 +2,7 @@
 // The checker extension in a real TipTap editor with the article schema: findings on the seed, re-checking
 // only the edited block, a suggestion and "Fix all safe" each one undo step, and spelling answers that arrive
 // after the text moved (mapped) or after the word was edited away (dropped).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Editor } from '@tiptap/core';
 import { undo } from '@tiptap/pm/history';
 import { checkerFor, DEFAULT_HOUSE_STYLE, effectiveSettings } from '../../../src/core/checker';
@@ -12,9 +12,11 @@ import {
   Checker,
   applySuggestion,
   configureChecker,
+  DOCUMENT_PAUSE_MS,
   fixAllSafe,
   gotoFinding,
   liveFindings,
+  refreshDocumentFindings,
 } from '../../../src/renderer/editor/extensions/checker/checker';
 import type { SpellService } from '../../../src/renderer/editor/extensions/checker/spellingQueue';
 import { seedContent } from '../seedArticle';
@@ -22,11 +24,12 @@ import { seedContent } from '../seedArticle';
 const editors: Editor[] = [];
 afterEach(() => {
   while (editors.length) editors.pop()!.destroy();
+  vi.useRealTimers();
 });
 
-function editor(spelling: SpellService | null = null): Editor {
+function editor(spelling: SpellService | null = null, content = seedContent()): Editor {
   const exts = articleExtensions().map((e) => (e.name === 'checker' ? Checker.configure({ spelling }) : e));
-  const ed = new Editor({ extensions: exts, content: contentToDoc(seedContent()) });
+  const ed = new Editor({ extensions: exts, content: contentToDoc(content) });
   editors.push(ed);
   return ed;
 }
@@ -138,5 +141,94 @@ describe('the checker extension', () => {
     const spelled = liveFindings(ed.state).filter((f) => f.finding.category === 'spelling');
     expect(spelled.map((f) => ed.state.doc.textBetween(f.from, f.to))).toContain('ديمرتاش');
     expect(spelled.map((f) => f.finding.text)).not.toContain('مينسكك');
+  });
+
+  describe('the rules that compare the article with itself', () => {
+    /** Appends a body paragraph at the end of the article. */
+    const append = (ed: Editor, text: string) =>
+      ed.commands.insertContentAt(ed.state.doc.content.size, {
+        type: 'paragraph',
+        content: [{ type: 'text', text }],
+      });
+    const flagged = (ed: Editor, ruleId: string) =>
+      liveFindings(ed.state)
+        .filter((f) => f.finding.ruleId === ruleId)
+        .map((f) => ed.state.doc.textBetween(f.from, f.to));
+
+    it('flag a second spelling of a name once typing pauses, and drop it once the spellings agree', () => {
+      vi.useFakeTimers();
+      const ed = editor();
+      expect(flagged(ed, 'names.consistency')).toEqual([]);
+      append(ed, 'وردّ سيرغي لافروف على الأسئلة.');
+      // Not before the pause: a half-typed name is not a second spelling yet.
+      expect(flagged(ed, 'names.consistency')).toEqual([]);
+      vi.advanceTimersByTime(DOCUMENT_PAUSE_MS);
+      expect(flagged(ed, 'names.consistency')).toEqual(['سيرغي']);
+      const f = liveFindings(ed.state).find((x) => x.finding.ruleId === 'names.consistency')!;
+      expect(f.finding.suggestions).toContain('سيرجي');
+
+      // An edit elsewhere moves the finding with its word and keeps its identity.
+      ed.commands.insertContentAt(1, 'عاجل ');
+      const moved = liveFindings(ed.state).find((x) => x.finding.ruleId === 'names.consistency')!;
+      expect(moved.id).toBe(f.id);
+      expect(moved.from).toBe(f.from + 5);
+      vi.advanceTimersByTime(DOCUMENT_PAUSE_MS);
+      expect(liveFindings(ed.state).find((x) => x.finding.ruleId === 'names.consistency')!.id).toBe(f.id);
+
+      applySuggestion(ed, f.id);
+      vi.advanceTimersByTime(DOCUMENT_PAUSE_MS);
+      expect(flagged(ed, 'names.consistency')).toEqual([]);
+    });
+
+    it('see a quotation mark left open across paragraphs, which no single paragraph can tell', () => {
+      const ed = editor();
+      append(ed, 'وأضاف أن «المحادثات ستستمر في موسكو.');
+      refreshDocumentFindings(ed);
+      expect(flagged(ed, 'quotes.unbalanced')).toEqual(['«']);
+      // Typing in the same paragraph re-checks its block rules; the document finding stays until the next pass.
+      const end = ed.state.doc.content.size - 2;
+      ed.commands.insertContentAt(end, '»');
+      expect(flagged(ed, 'quotes.unbalanced')).toEqual(['«']);
+      refreshDocumentFindings(ed);
+      expect(flagged(ed, 'quotes.unbalanced')).toEqual([]);
+    });
+
+    it('lower per-word hamza findings to info when the article is written without hamza throughout', () => {
+      // A wire story's first paragraph, written with hamza: per-word findings on the one slip stay warnings.
+      const ed = editor(null, {
+        ...seedContent(),
+        body: [{ type: 'paragraph', text: 'وأكد الوزير أن المحادثات ستستمر إلى الأسبوع المقبل.' }],
+      });
+      const severity = () =>
+        liveFindings(ed.state)
+          .filter((f) => f.finding.category === 'hamza' && f.finding.ruleId !== 'hamza.convention')
+          .map((f) => f.finding.severity);
+      append(ed, 'وقال انه ذهب الى المدينة.');
+      refreshDocumentFindings(ed);
+      expect(severity().length).toBeGreaterThan(0);
+      expect(severity()).not.toContain('info');
+      append(
+        ed,
+        'واكد ان الوفد وصل الى العاصمة امس، واضاف انه سيبقى الى الاسبوع المقبل او اكثر، واشار الى ان اسرائيل اعلنت ايضا انها لن تشارك.',
+      );
+      refreshDocumentFindings(ed);
+      expect(flagged(ed, 'hamza.convention')).toHaveLength(1);
+      expect(severity().length).toBeGreaterThan(8);
+      expect(new Set(severity())).toEqual(new Set(['info']));
+      // A block typed into after that keeps the article's convention.
+      append(ed, 'وقال انه عائد.');
+      expect(new Set(severity())).toEqual(new Set(['info']));
+    });
+
+    it('leave out a finding that is ignored in this article', () => {
+      const ed = editor();
+      append(ed, 'وردّ سيرغي لافروف على الأسئلة.');
+      refreshDocumentFindings(ed);
+      const f = liveFindings(ed.state).find((x) => x.finding.ruleId === 'names.consistency')!;
+      configureChecker(ed, { checker: checkerFor([]), settings: {}, ignored: new Set([f.key]) });
+      expect(flagged(ed, 'names.consistency')).toEqual([]);
+      refreshDocumentFindings(ed);
+      expect(flagged(ed, 'names.consistency')).toEqual([]);
+    });
   });
 });

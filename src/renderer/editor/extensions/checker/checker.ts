@@ -1,7 +1,8 @@
 // The house-style checker in the editor: src/core/checker runs on each block the author changes (headline,
 // standfirst and captions included), Hunspell spelling arrives asynchronously through the spelling service,
 // and findings are underlined by category. Commands apply a suggestion or every safe fix as one undo step and
-// move between findings (F8 / Shift+F8). React reads the findings through a small store, not per transaction.
+// move between findings (F8 / Shift+F8). The rules that compare the article with itself run again once the
+// author pauses. React reads the findings through a small store, not per transaction.
 import { Extension, type Editor } from '@tiptap/core';
 import { Plugin, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { isSafeFix } from '../../../../core/checker';
@@ -9,6 +10,7 @@ import { createValueStore, type ValueStore } from '../../../features/shell/value
 import {
   applyChecker,
   checkerKey,
+  documentLayer,
   initialCheckerState,
   type CheckerAction,
   type CheckerConfig,
@@ -35,12 +37,23 @@ declare module '@tiptap/core' {
 
 const EMPTY: CheckerView = { findings: [], active: null, version: -1 };
 
+/** How long typing must pause before the whole-article rules run again. */
+export const DOCUMENT_PAUSE_MS = 400;
+
 function action(state: EditorState, a: CheckerAction): Transaction {
   return state.tr.setMeta(checkerKey, a).setMeta('addToHistory', false);
 }
 
 export function configureChecker(editor: Editor, config: CheckerConfig): void {
   editor.view.dispatch(action(editor.state, { type: 'configure', config }));
+}
+
+/** Runs the whole-article rules on the document as it is now (also what the pause after typing does). */
+export function refreshDocumentFindings(editor: Editor): void {
+  const s = checkerKey.getState(editor.state);
+  if (!s) return;
+  const layer = documentLayer(editor.state.doc, s.config, s.findings);
+  editor.view.dispatch(action(editor.state, { type: 'document', layer }));
 }
 
 export function setActiveFinding(editor: Editor, id: string | null): void {
@@ -146,6 +159,14 @@ export const Checker = Extension.create<CheckerOptions, CheckerStorage>({
           dispatchSpelling = (words) => {
             if (!view.isDestroyed) view.dispatch(action(view.state, { type: 'spelling', words }));
           };
+          let pause: ReturnType<typeof setTimeout> | null = null;
+          const documentPass = () => {
+            pause = null;
+            if (view.isDestroyed) return;
+            const s = checkerKey.getState(view.state)!;
+            const layer = documentLayer(view.state.doc, s.config, s.findings);
+            view.dispatch(action(view.state, { type: 'document', layer }));
+          };
           const ask = (s: CheckerPluginState) => {
             if (queue) for (const a of s.awaiting) queue.request(a.words);
           };
@@ -154,6 +175,10 @@ export const Checker = Extension.create<CheckerOptions, CheckerStorage>({
           ask(first);
           return {
             update(v, prev) {
+              if (v.state.doc !== prev.doc) {
+                if (pause !== null) clearTimeout(pause);
+                pause = setTimeout(documentPass, DOCUMENT_PAUSE_MS);
+              }
               const s = checkerKey.getState(v.state)!;
               if (s === checkerKey.getState(prev)) return;
               publish(s);
@@ -163,6 +188,7 @@ export const Checker = Extension.create<CheckerOptions, CheckerStorage>({
             // (and stops with the editor, onDestroy) so answers reach the next view.
             destroy() {
               dispatchSpelling = null;
+              if (pause !== null) clearTimeout(pause);
             },
           };
         },

@@ -1,13 +1,18 @@
 // The checker's ProseMirror plugin. State: the live findings with document positions, their decorations and
 // the words waiting for the spelling service. Every transaction maps findings, decorations and waiting words
-// through tr.mapping, then re-checks only the blocks it touched. Configuration, spelling answers and the
-// open card arrive as actions (tr.setMeta), never by mutation.
+// through tr.mapping, then re-checks only the blocks it touched. The rules that compare the article with
+// itself (one spelling per name, one digit system, a quotation left open) are a second layer: computed with
+// every full check and again when the author pauses (the 'document' action), mapped through edits in between.
+// Configuration, spelling answers, document findings and the open card arrive as actions (tr.setMeta), never
+// by mutation.
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { DecorationSet } from '@tiptap/pm/view';
 import {
   defaultChecker,
   findingKey,
+  marksConvention,
+  type CheckReport,
   type CheckSettingsInput,
   type Checker,
   type Finding,
@@ -16,7 +21,15 @@ import {
 import { findingDecoration, findingDecorations, type FindingSpec } from './decorations';
 import { allUnits, unitsInRanges, type CheckUnit } from './units';
 
-export type LiveFinding = { id: string; from: number; to: number; key: string; finding: Finding };
+export type LiveFinding = {
+  id: string;
+  from: number;
+  to: number;
+  key: string;
+  finding: Finding;
+  /** Found by a rule over the whole article: kept (mapped) when its block is re-checked alone. */
+  document?: true;
+};
 
 /** Words of one block still waiting for the dictionary; the range is mapped until the answer comes. */
 export type Awaiting = { from: number; to: number; words: readonly string[] };
@@ -34,6 +47,8 @@ export type CheckerPluginState = {
   decorations: DecorationSet;
   awaiting: readonly Awaiting[];
   active: string | null;
+  /** Categories the document rules found written by a convention: lowered to info in every block. */
+  demoted: ReadonlySet<string>;
   /** Bumped whenever the list of findings changes (what the panel shows). */
   version: number;
 };
@@ -41,6 +56,7 @@ export type CheckerPluginState = {
 export type CheckerAction =
   | { type: 'configure'; config: CheckerConfig }
   | { type: 'spelling'; words: readonly string[] }
+  | { type: 'document'; layer: DocumentLayer }
   | { type: 'active'; id: string | null };
 
 export const checkerKey = new PluginKey<CheckerPluginState>('checker');
@@ -67,6 +83,7 @@ function checkUnit(
   u: CheckUnit,
   config: CheckerConfig,
   cache: SpellCache | null,
+  demoted: ReadonlySet<string>,
 ): { findings: LiveFinding[]; awaiting: Awaiting | null } {
   const missing = new Set<string>();
   const spelling: SpellingProvider | undefined = cache
@@ -83,6 +100,7 @@ function checkUnit(
     settings: config.settings,
     ...(u.field ? { field: u.field } : { block: 0 }),
     spelling,
+    demoted,
   });
   const start = u.pos + 1;
   const findings: LiveFinding[] = [];
@@ -99,6 +117,62 @@ function byPosition(a: LiveFinding, b: LiveFinding): number {
   return a.from - b.from || a.to - b.to;
 }
 
+/** The document rules' findings for one state of the document, and the categories they demote. */
+export type DocumentLayer = { findings: readonly LiveFinding[]; demoted: ReadonlySet<string> };
+
+/**
+ * Runs the rules that compare the article with itself over every unit. A finding that overlaps a block
+ * finding (other than spelling) is left out: the block rules are the more specific claim, as in a
+ * whole-article check. A convention marker (no hamza anywhere) marks a place and is always kept.
+ */
+export function documentLayer(
+  doc: PmNode,
+  config: CheckerConfig,
+  blockFindings: readonly LiveFinding[],
+): DocumentLayer {
+  return placeDocumentFindings(runDocumentRules(doc, config), config, blockFindings);
+}
+
+type DocumentRun = { units: CheckUnit[]; report: CheckReport };
+
+function runDocumentRules(doc: PmNode, config: CheckerConfig): DocumentRun {
+  const units = allUnits(doc);
+  // Body units are numbered by their index in `units`, so a finding leads straight back to its unit.
+  const report = config.checker.checkDocumentRules(
+    units.map((u, i) => (u.field ? { text: u.text, field: u.field } : { text: u.text, block: i })),
+    config.settings,
+  );
+  return { units, report };
+}
+
+function placeDocumentFindings(
+  { units, report }: DocumentRun,
+  config: CheckerConfig,
+  blockFindings: readonly LiveFinding[],
+): DocumentLayer {
+  const markers = new Set(config.checker.rules.filter(marksConvention).map((r) => r.id));
+  const findings: LiveFinding[] = [];
+  for (const f of report.findings) {
+    const u = f.field !== undefined ? units.find((x) => x.field === f.field) : units[f.block ?? -1];
+    if (!u) continue;
+    const key = findingKey(f, u.text);
+    if (config.ignored.has(key) || config.ignored.has(markedCorrectKey(f))) continue;
+    const from = u.pos + 1 + f.from;
+    const to = u.pos + 1 + f.to;
+    const overlapped =
+      !markers.has(f.ruleId) &&
+      blockFindings.some(
+        (b) => !b.document && b.finding.category !== 'spelling' && from < b.to && b.from < to,
+      );
+    if (!overlapped) findings.push({ id: `f${++nextId}`, from, to, key, finding: f, document: true });
+  }
+  return { findings, demoted: new Set(report.demoted) };
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
 function fullCheck(
   doc: PmNode,
   config: CheckerConfig,
@@ -106,15 +180,46 @@ function fullCheck(
   active: string | null,
   version: number,
 ): CheckerPluginState {
+  // The document rules run first: they decide which categories the block checks lower to info.
+  const run = runDocumentRules(doc, config);
+  const demoted = new Set(run.report.demoted);
   const findings: LiveFinding[] = [];
   const awaiting: Awaiting[] = [];
   for (const u of allUnits(doc)) {
-    const r = checkUnit(u, config, cache);
+    const r = checkUnit(u, config, cache, demoted);
     findings.push(...r.findings);
     if (r.awaiting) awaiting.push(r.awaiting);
   }
+  findings.push(...placeDocumentFindings(run, config, findings).findings);
+  findings.sort(byPosition);
   const decorations = DecorationSet.create(doc, findingDecorations(toDecorated(findings), active));
-  return { config, findings, decorations, awaiting, active, version: version + 1 };
+  return { config, findings, decorations, awaiting, active, demoted, version: version + 1 };
+}
+
+/** Puts a fresh document layer in place of the old one; findings that did not change keep their identity. */
+function replaceDocumentLayer(
+  s: CheckerPluginState,
+  doc: PmNode,
+  layer: DocumentLayer,
+  cache: SpellCache | null,
+): CheckerPluginState {
+  if (!sameSet(layer.demoted, s.demoted)) return fullCheck(doc, s.config, cache, s.active, s.version);
+  const old = s.findings.filter((f) => f.document);
+  const same = (a: LiveFinding, b: LiveFinding) => a.key === b.key && a.from === b.from && a.to === b.to;
+  if (old.length === layer.findings.length && layer.findings.every((f) => old.some((o) => same(o, f))))
+    return s;
+  const fresh = layer.findings.map((f) => old.find((o) => same(o, f)) ?? f);
+  const oldIds = new Set(old.map((f) => f.id));
+  let decos = s.decorations.remove(
+    s.decorations.find(undefined, undefined, (spec: FindingSpec) => oldIds.has(spec.findingId)),
+  );
+  decos = decos.add(doc, findingDecorations(toDecorated(fresh), s.active));
+  return {
+    ...s,
+    findings: [...s.findings.filter((f) => !f.document), ...fresh].sort(byPosition),
+    decorations: decos,
+    version: s.version + 1,
+  };
 }
 
 function toDecorated(fs: readonly LiveFinding[]) {
@@ -163,16 +268,19 @@ function recheck(
   if (units.length === 0) return { ...s, findings, awaiting, decorations };
   const inUnit = (from: number, to: number) =>
     units.some((u) => from >= u.pos && to <= u.pos + u.node.nodeSize);
-  const kept = findings.filter((f) => !inUnit(f.from, f.to));
+  // Document findings stay (mapped) until the next pass of the document rules replaces them.
+  const kept = findings.filter((f) => f.document || !inUnit(f.from, f.to));
   const keptAwaiting = awaiting.filter((a) => !inUnit(a.from, a.to));
   const fresh: LiveFinding[] = [];
   for (const u of units) {
-    const r = checkUnit(u, s.config, cache);
+    const r = checkUnit(u, s.config, cache, s.demoted);
     fresh.push(...r.findings);
     if (r.awaiting) keptAwaiting.push(r.awaiting);
   }
+  const documentIds = new Set(findings.filter((f) => f.document).map((f) => f.id));
+  const blockOnly = (spec: FindingSpec) => !documentIds.has(spec.findingId);
   let decos = decorations;
-  for (const u of units) decos = decos.remove(decos.find(u.pos, u.pos + u.node.nodeSize));
+  for (const u of units) decos = decos.remove(decos.find(u.pos, u.pos + u.node.nodeSize, blockOnly));
   decos = decos.add(doc, findingDecorations(toDecorated(fresh), s.active));
   const changed =
     fresh.length !== findings.length - kept.length ||
@@ -216,6 +324,8 @@ export function applyChecker(
   switch (action.type) {
     case 'configure':
       return fullCheck(tr.doc, action.config, cache, next.active, next.version);
+    case 'document':
+      return replaceDocumentLayer(next, tr.doc, action.layer, cache);
     case 'spelling': {
       // The answer is applied where its words are now: the waiting ranges have been mapped through every
       // edit since the question, and a flagged word the user added to the dictionary goes too.
