@@ -101,9 +101,13 @@ test('quotes, sources, verification, discrepancy, waiver, comments, audit and re
   const editor = page.getByTestId('editor');
 
   // The Quotes panel lists the seed's three speech quotes with their speakers, and "تاس" as a name.
+  await expect(page.getByTestId('articles-panel')).toBeVisible();
   await page.getByTestId('toggle-factcheck').click();
   const panel = page.getByTestId('factcheck-panel');
   await expect(panel).toBeVisible();
+  // On this 1,360-pixel window the article list makes room for the panel; the article keeps a readable width.
+  await expect(page.getByTestId('articles-panel')).toBeHidden();
+  expect((await editor.boundingBox())!.width).toBeGreaterThan(500);
   const speech = panel.locator('[data-testid="quote"][data-kind="speech"]');
   await expect(speech).toHaveCount(3);
   await expect(speech.getByTestId('quote-speaker')).toHaveText([

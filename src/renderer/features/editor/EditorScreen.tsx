@@ -36,6 +36,12 @@ type Props = {
 
 const AUTOSAVE_IDLE_MS = 1500;
 
+/**
+ * Below this window width, opening the fact-check or history panel hides the article list: the article and
+ * the tool beside it matter more than the list, which the Articles button brings back.
+ */
+const ROOM_FOR_LIST_PX = 1600;
+
 function sameSaveState(a: SaveState, b: SaveState): boolean {
   return a.kind === b.kind && (a.kind !== 'error' || (b.kind === 'error' && a.error === b.error));
 }
@@ -181,6 +187,12 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
     [coalescer, stats],
   );
 
+  /** Shows or hides a tool panel; showing one on a narrow window makes room by hiding the article list. */
+  const toggleTool = useCallback((open: boolean, setOpen: (open: boolean) => void) => {
+    if (!open && window.innerWidth < ROOM_FOR_LIST_PX) setListOpen(false);
+    setOpen(!open);
+  }, []);
+
   const openSaveDialog = useCallback(() => {
     coalescer.pause();
     setSaveDialog(true);
@@ -195,13 +207,13 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
     }
     window.addEventListener('keydown', onKey);
     const offSave = onAppEvent('menu:save', openSaveDialog);
-    const offHistory = onAppEvent('menu:history', () => setHistoryOpen((o) => !o));
+    const offHistory = onAppEvent('menu:history', () => toggleTool(historyOpen, setHistoryOpen));
     return () => {
       window.removeEventListener('keydown', onKey);
       offSave();
       offHistory();
     };
-  }, [openSaveDialog]);
+  }, [openSaveDialog, toggleTool, historyOpen]);
 
   // An old revision is read from its top, not from wherever the live text was scrolled to.
   useEffect(() => {
@@ -285,7 +297,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
           className="btn"
           aria-pressed={factcheckOpen}
           title={t('factcheck.toggleTitle')}
-          onClick={() => setFactcheckOpen((o) => !o)}
+          onClick={() => toggleTool(factcheckOpen, setFactcheckOpen)}
           data-testid="toggle-factcheck"
         >
           {t('factcheck.toggle')}
@@ -294,7 +306,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
           type="button"
           className="btn"
           aria-pressed={historyOpen}
-          onClick={() => setHistoryOpen((o) => !o)}
+          onClick={() => toggleTool(historyOpen, setHistoryOpen)}
           data-testid="toggle-history"
         >
           {t('toolbar.history')}
