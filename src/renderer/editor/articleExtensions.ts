@@ -24,7 +24,13 @@ import { Checker } from './extensions/checker/checker';
 /** Node views are React components; tests without a React tree build the schema with none. */
 export type ArticleViews = { figure: NodeViewRenderer | null; dateline: NodeViewRenderer | null };
 
-export function articleExtensions(views: ArticleViews = { figure: null, dateline: null }): Extensions {
+/** When the checker starts: see CheckerOptions.start. */
+export type CheckerStart = 'now' | 'configured' | 'off';
+
+export function articleExtensions(
+  views: ArticleViews = { figure: null, dateline: null },
+  checker: CheckerStart = 'now',
+): Extensions {
   return [
     ArticleDocument,
     Headline,
@@ -43,7 +49,7 @@ export function articleExtensions(views: ArticleViews = { figure: null, dateline
     CaptionCheck,
     FigureMedia,
     CodeReplacements,
-    Checker,
+    Checker.configure({ start: checker }),
     Suggestions,
     UndoRedo,
     Dropcursor,

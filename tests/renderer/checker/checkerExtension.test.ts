@@ -143,6 +143,32 @@ describe('the checker extension', () => {
     expect(spelled.map((f) => f.finding.text)).not.toContain('مينسكك');
   });
 
+  it('waits for the house style when its host says one is coming, then checks once with it', () => {
+    const exts = articleExtensions(undefined, 'configured');
+    const ed = new Editor({ extensions: exts, content: contentToDoc(seedContent()) });
+    editors.push(ed);
+    expect(liveFindings(ed.state)).toEqual([]);
+    ed.commands.insertContentAt(1, 'عاجل ');
+    expect(liveFindings(ed.state)).toEqual([]);
+    configureChecker(ed, {
+      checker: checkerFor([]),
+      settings: effectiveSettings(DEFAULT_HOUSE_STYLE, 'ar', { findings: [], rules: [] }),
+      ignored: new Set(),
+    });
+    expect(rules(ed)).toContain('grammar.inna-after-qala');
+  });
+
+  it('leaves a read-only revision unchecked', () => {
+    const ed = new Editor({
+      extensions: articleExtensions(undefined, 'off'),
+      content: contentToDoc(seedContent()),
+      editable: false,
+    });
+    editors.push(ed);
+    expect(liveFindings(ed.state)).toEqual([]);
+    expect(ed.view.dom.querySelector('.chk-finding')).toBeNull();
+  });
+
   describe('the rules that compare the article with itself', () => {
     /** Appends a body paragraph at the end of the article. */
     const append = (ed: Editor, text: string) =>

@@ -22,7 +22,9 @@ const views = { figure: ReactNodeViewRenderer(FigureView), dateline: ReactNodeVi
 export function ArticleEditor({ content, editable, onEditor, onChange, label }: Props) {
   const editor = useEditor(
     {
-      extensions: articleExtensions(views),
+      // The live editor is checked once the house style is there (useCheckerTools configures it); an old
+      // revision is read, not corrected, so it is not checked at all.
+      extensions: articleExtensions(views, editable ? 'configured' : 'off'),
       content: contentToDoc(content),
       editable,
       immediatelyRender: true,

@@ -25,6 +25,11 @@ export type CheckerView = { findings: readonly LiveFinding[]; active: string | n
 export type CheckerOptions = {
   /** The spelling service; null checks house style only (tests, the bench page without services). */
   spelling: SpellService | null;
+  /**
+   * 'now' checks the new document with the shipped rules; 'configured' waits for configureChecker (the app's
+   * editor, which loads the house style first); 'off' never checks unless configured (read-only views).
+   */
+  start: 'now' | 'configured' | 'off';
 };
 
 export type CheckerStorage = { view: ValueStore<CheckerView>; queue: SpellingQueue | null };
@@ -116,7 +121,7 @@ export const Checker = Extension.create<CheckerOptions, CheckerStorage>({
   name: 'checker',
 
   addOptions() {
-    return { spelling: bridgeSpelling };
+    return { spelling: bridgeSpelling, start: 'now' };
   },
 
   addStorage() {
@@ -137,6 +142,7 @@ export const Checker = Extension.create<CheckerOptions, CheckerStorage>({
   addProseMirrorPlugins() {
     const storage = this.storage;
     const service = this.options.spelling;
+    const checkNow = this.options.start === 'now';
     let dispatchSpelling: ((words: string[]) => void) | null = null;
     const queue = service ? new SpellingQueue(service, (w) => dispatchSpelling?.(w)) : null;
     storage.queue = queue;
@@ -149,7 +155,7 @@ export const Checker = Extension.create<CheckerOptions, CheckerStorage>({
       new Plugin<CheckerPluginState>({
         key: checkerKey,
         state: {
-          init: (_config, state) => initialCheckerState(state.doc, queue),
+          init: (_config, state) => initialCheckerState(state.doc, queue, checkNow),
           apply: (tr, s) => applyChecker(tr, s, queue),
         },
         props: {
@@ -164,6 +170,7 @@ export const Checker = Extension.create<CheckerOptions, CheckerStorage>({
             pause = null;
             if (view.isDestroyed) return;
             const s = checkerKey.getState(view.state)!;
+            if (!s.running) return;
             const layer = documentLayer(view.state.doc, s.config, s.findings);
             view.dispatch(action(view.state, { type: 'document', layer }));
           };

@@ -51,6 +51,8 @@ export type CheckerPluginState = {
   demoted: ReadonlySet<string>;
   /** Bumped whenever the list of findings changes (what the panel shows). */
   version: number;
+  /** False until the first configuration when the editor waits for the house style: nothing is checked. */
+  running: boolean;
 };
 
 export type CheckerAction =
@@ -193,7 +195,7 @@ function fullCheck(
   findings.push(...placeDocumentFindings(run, config, findings).findings);
   findings.sort(byPosition);
   const decorations = DecorationSet.create(doc, findingDecorations(toDecorated(findings), active));
-  return { config, findings, decorations, awaiting, active, demoted, version: version + 1 };
+  return { config, findings, decorations, awaiting, active, demoted, version: version + 1, running: true };
 }
 
 /** Puts a fresh document layer in place of the old one; findings that did not change keep their identity. */
@@ -233,8 +235,27 @@ function toDecorated(fs: readonly LiveFinding[]) {
   }));
 }
 
-export function initialCheckerState(doc: PmNode, cache: SpellCache | null): CheckerPluginState {
-  return fullCheck(doc, DEFAULT_CONFIG, cache, null, 0);
+/**
+ * The state a new editor starts with: checked at once with the shipped rules, or — when its host is about to
+ * configure it with the house style, or never will (a read-only revision) — not checked until configured,
+ * so opening a long article does not pay for a check whose result is thrown away.
+ */
+export function initialCheckerState(
+  doc: PmNode,
+  cache: SpellCache | null,
+  checkNow = true,
+): CheckerPluginState {
+  if (checkNow) return fullCheck(doc, DEFAULT_CONFIG, cache, null, 0);
+  return {
+    config: DEFAULT_CONFIG,
+    findings: [],
+    decorations: DecorationSet.empty,
+    awaiting: [],
+    active: null,
+    demoted: new Set(),
+    version: 0,
+    running: false,
+  };
 }
 
 /** The ranges (in the new document) a transaction replaced, each step's ranges mapped through the later ones. */
@@ -300,6 +321,9 @@ export function applyChecker(
   cache: SpellCache | null,
 ): CheckerPluginState {
   const action = tr.getMeta(checkerKey) as CheckerAction | undefined;
+  if (!s.running) {
+    return action?.type === 'configure' ? fullCheck(tr.doc, action.config, cache, null, s.version) : s;
+  }
   let next = s;
   if (tr.docChanged) {
     const findings: LiveFinding[] = [];
