@@ -1,8 +1,9 @@
-// A standalone HTML page for the article: right-to-left, Arabic, escaped text, figures with their captions
-// and credits, and a Content-Security-Policy that allows no script, no network and no form at all.
+// A standalone HTML page for the article: right-to-left, Arabic, escaped text, figures with their photos
+// (embedded as data URLs), captions and credits, and a Content-Security-Policy that allows no script, no
+// network and no form at all.
 import type { ArticleContent } from '../article/model';
 import { escapeXml as esc } from './escape';
-import type { ExportMeta } from './meta';
+import type { ExportImages, ExportMeta } from './meta';
 import { bodyXhtml, figureXhtml } from './xhtml';
 
 export const HTML_CSP =
@@ -11,6 +12,8 @@ export const HTML_CSP =
 export type HtmlOptions = {
   /** Extra CSS (e.g. an embedded @font-face for printing); must not reach the network (the CSP forbids it). */
   extraCss?: string;
+  /** The figures' photos, embedded as data URLs (the only images the CSP lets the page show). */
+  images?: ExportImages;
 };
 
 const CSS = `
@@ -18,6 +21,7 @@ body { font-family: "Noto Naskh Arabic", "DejaVu Sans", serif; line-height: 1.7;
 h1 { font-size: 1.8rem; line-height: 1.4; }
 .standfirst { font-size: 1.15rem; color: #333; }
 figure { margin: 1rem 0; }
+figure img { display: block; max-width: 100%; height: auto; margin-block-end: 0.4rem; }
 figcaption { font-size: 0.9rem; color: #444; }
 figcaption .credit { color: #666; }
 .dateline { font-weight: bold; }
@@ -43,7 +47,9 @@ export function buildHtml(c: ArticleContent, meta: ExportMeta, opts: HtmlOptions
   parts.push('<article>');
   parts.push(`<h1>${esc(c.headline)}</h1>`);
   if (c.standfirst) parts.push(`<p class="standfirst">${esc(c.standfirst)}</p>`);
-  for (const f of c.figures) parts.push(figureXhtml(f));
+  for (const f of c.figures) {
+    parts.push(figureXhtml(f, f.image === null ? undefined : opts.images?.get(f.image)));
+  }
   parts.push(bodyXhtml(c));
   const tags = c.tags.filter((t) => t.trim());
   if (tags.length) {

@@ -41,3 +41,15 @@ export function itemUri(id: string, suffix?: string): string {
   const clean = encodeURIComponent(id);
   return `urn:tadqiq:article:${clean}${suffix ? `:${suffix}` : ''}`;
 }
+
+/**
+ * A photo made ready for embedding in a standalone export (HTML, PDF, DOCX): a JPEG or PNG, already oriented
+ * and scaled, as base64, with its size in pixels. Keyed by the figure's image hash.
+ */
+export type ExportImage = {
+  mimeType: 'image/jpeg' | 'image/png';
+  base64: string;
+  width: number;
+  height: number;
+};
+export type ExportImages = ReadonlyMap<string, ExportImage>;

@@ -2,6 +2,7 @@
 // inlineXML. Figures are left to each format (ninjs carries them as associations).
 import type { ArticleContent, Figure } from '../article/model';
 import { escapeXml as esc } from './escape';
+import type { ExportImage } from './meta';
 
 /** The dateline as a reader sees it: «دبي (الشرق، رويترز)». */
 export function datelineText(c: ArticleContent): string {
@@ -12,11 +13,15 @@ export function datelineText(c: ArticleContent): string {
   return `${place}${place ? ' ' : ''}(${sources.join('، ')})`;
 }
 
-export function figureXhtml(f: Figure): string {
+/** A figure with its caption line; with `image`, the photo itself as a data URL with the alt text. */
+export function figureXhtml(f: Figure, image?: ExportImage): string {
   const credit = f.credit.trim() ? ` <span class="credit">${esc(f.credit)}</span>` : '';
   const by = f.photographer.trim() ? ` <span class="photographer">${esc(f.photographer)}</span>` : '';
   const date = f.date.trim() ? ` <time>${esc(f.date)}</time>` : '';
-  return `<figure><figcaption>${esc(f.caption)}${date}${by}${credit}</figcaption></figure>`;
+  const img = image
+    ? `<img src="data:${image.mimeType};base64,${image.base64}" alt="${esc(f.altText.trim() || f.caption.trim())}" width="${image.width}" height="${image.height}"/>`
+    : '';
+  return `<figure>${img}<figcaption>${esc(f.caption)}${date}${by}${credit}</figcaption></figure>`;
 }
 
 /** Body blocks (with the dateline first) as XHTML fragments, one per line. */

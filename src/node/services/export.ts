@@ -19,6 +19,7 @@ import { AppError } from '../../core/ipc/contract';
 import type { ServiceTable } from '../../core/ipc/dispatch';
 import { buildDocx } from '../files/writers/docx';
 import { exportFileName } from '../files/writers/fileName';
+import { exportImages } from '../files/writers/exportImages';
 import { embeddedFontCss, htmlToPdf } from '../files/writers/pdf';
 import { getRevisionRecord, latestRevision } from '../store/revisions';
 import { insertExport, latestApproval, recordAudit, setArticleStatus } from '../store/workflow';
@@ -133,7 +134,7 @@ async function render(
 ): Promise<Uint8Array | string> {
   switch (req.format) {
     case 'html':
-      return buildHtml(content, meta);
+      return buildHtml(content, meta, { images: await exportImages(db, content) });
     case 'md':
       return buildMarkdown(content);
     case 'txt':
@@ -143,9 +144,14 @@ async function render(
     case 'newsml':
       return buildNewsMl(content, meta);
     case 'docx':
-      return buildDocx(content, meta);
+      return buildDocx(content, meta, await exportImages(db, content));
     case 'pdf':
-      return htmlToPdf(buildHtml(content, meta, { extraCss: PRINT_CSS + embeddedFontCss() }));
+      return htmlToPdf(
+        buildHtml(content, meta, {
+          extraCss: PRINT_CSS + embeddedFontCss(),
+          images: await exportImages(db, content),
+        }),
+      );
     case 'factcheck':
       if (!factcheckRenderer) {
         throw new AppError('bad_request', 'The fact-check report is not available in this build.');

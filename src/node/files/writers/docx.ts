@@ -1,8 +1,23 @@
 // Word export: every paragraph right-to-left (w:bidi) with right-to-left runs (w:rtl) and Arabic as the
 // complex-script language, so Word lays the article out as an Arabic reader expects.
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
-import type { ArticleContent } from '../../../core/article/model';
-import { datelineText, xmlSafe, type ExportMeta } from '../../../core/export';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  TextRun,
+  type IRunOptions,
+} from 'docx';
+import type { ArticleContent, Figure } from '../../../core/article/model';
+import {
+  datelineText,
+  xmlSafe,
+  type ExportImage,
+  type ExportImages,
+  type ExportMeta,
+} from '../../../core/export';
 
 const FONT = 'Arial';
 
@@ -43,10 +58,39 @@ function para(
   });
 }
 
-export async function buildDocx(c: ArticleContent, meta: ExportMeta): Promise<Uint8Array> {
+/** The widest a photo is drawn, in pixels at 96 to the inch: the text width of an A4 page. */
+const PHOTO_MAX_WIDTH = 600;
+
+function photo(f: Figure, image: ExportImage): Paragraph {
+  const scale = Math.min(1, PHOTO_MAX_WIDTH / image.width);
+  const alt = xmlSafe(f.altText.trim() || f.caption.trim());
+  return new Paragraph({
+    bidirectional: true,
+    alignment: AlignmentType.CENTER,
+    children: [
+      new ImageRun({
+        type: image.mimeType === 'image/png' ? 'png' : 'jpg',
+        data: Buffer.from(image.base64, 'base64'),
+        transformation: {
+          width: Math.round(image.width * scale),
+          height: Math.round(image.height * scale),
+        },
+        altText: { name: 'photo', title: alt, description: alt },
+      }),
+    ],
+  });
+}
+
+export async function buildDocx(
+  c: ArticleContent,
+  meta: ExportMeta,
+  images: ExportImages = new Map(),
+): Promise<Uint8Array> {
   const children: Paragraph[] = [para(c.headline, { heading: HeadingLevel.TITLE, bold: true, size: 36 })];
   if (c.standfirst) children.push(para(c.standfirst, { bold: true, size: 26 }));
   for (const f of c.figures) {
+    const image = f.image === null ? undefined : images.get(f.image);
+    if (image) children.push(photo(f, image));
     const tail = [f.date, f.photographer, f.credit]
       .map((s) => s.trim())
       .filter(Boolean)
