@@ -1,7 +1,8 @@
 // Photos, captions, code replacements and tags in real Chromium against the real services: the seed's figure
 // with its caption finding (Reuters → رويترز) fixed in one click, a photo inserted from the file dialog with its
 // Arabic IPTC caption and credit, a damaged photo refused without touching the article, a code expanded as it
-// is typed, a suggested tag added, saved and still there after a reload; photos pasted and dropped as well.
+// is typed, a suggested tag added, saved and still there after a reload; photos pasted and dropped as well;
+// a photo attached to the seed's caption-only figure, changed, and the figure removed and brought back.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -200,5 +201,52 @@ test('photos pasted into the text or dropped onto it become figures; a tag found
   await expect(page.getByTestId('tag-label')).toHaveText(['إيران']);
   await page.getByRole('button', { name: 'إزالة الوسم «إيران»' }).click();
   await expect(page.getByTestId('tag-chip')).toHaveCount(0);
+  expect(app.problems).toEqual([]);
+});
+
+test('a photo attached to the seed caption keeps what the desk wrote; the figure can be removed and undone', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.invoke('user:set', { name: 'ليلى' });
+  await app.open();
+  const editor = await importSeed(page);
+  const figures = editor.getByTestId('figure');
+  const figure = figures.first();
+  await expect(figure.getByTestId('figure-thumbnail')).toHaveCount(0);
+  await expect(figure.getByTestId('figure-attach')).toHaveText('إرفاق صورة');
+
+  // The file carries its own Arabic caption and credit; the seed's caption, date and credit stay, and the
+  // photographer the seed did not name comes from the file.
+  await figure.getByTestId('figure-attach-input').setInputFiles(path.join(IMAGES, 'iim-only.jpg'));
+  await expect(figure.getByTestId('figure-thumbnail')).toBeVisible();
+  await expect(figures).toHaveCount(1);
+  await expect(figure.getByTestId('figure-caption')).toContainText(LAVROV);
+  await expect(figure.getByTestId('figure-credit-line')).toHaveText('27 أغسطس 2024 - Reuters · عطا كناره');
+  await expect(figure.getByTestId('figure-attach')).toHaveText('تغيير الصورة');
+  await screenshot(page, 'media-attached-photo');
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-confirm').click();
+  await expect.poll(async () => (await firstArticle(app)).figures[0]?.image ?? null).not.toBeNull();
+  const first = (await firstArticle(app)).figures[0]!.image;
+
+  // A different photo replaces it; a damaged one is refused and changes nothing.
+  await figure.getByTestId('figure-attach-input').setInputFiles(path.join(IMAGES, 'plain.png'));
+  await expect(page.getByTestId('notice-info').last()).toContainText('plain.png');
+  const broken = readFileSync(path.join(IMAGES, 'camera-exif.jpg')).subarray(0, 1200);
+  await figure
+    .getByTestId('figure-attach-input')
+    .setInputFiles({ name: 'broken.jpg', mimeType: 'image/jpeg', buffer: broken });
+  await expect(page.getByTestId('notice-error').last()).toContainText('broken.jpg');
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-confirm').click();
+  await expect.poll(async () => (await firstArticle(app)).figures[0]?.image ?? null).not.toBe(first);
+
+  // Removing the figure is one step; undo brings it back with its photo.
+  await figure.getByTestId('figure-remove').click();
+  await expect(figures).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(figures).toHaveCount(1);
+  await expect(figures.first().getByTestId('figure-thumbnail')).toBeVisible();
   expect(app.problems).toEqual([]);
 });

@@ -1,8 +1,10 @@
 // Photos into the open article: each file is stored through 'media:add' (validated and read for its
-// IPTC/XMP/EXIF caption, credit, photographer, date and alt text), then added to the editor as a figure, so
-// it is saved with the next revision like any other edit and can be undone. A refused file leaves the
-// article exactly as it was and says why.
+// IPTC/XMP/EXIF caption, credit, photographer, date and alt text), then added to the editor as a figure — or
+// attached to a figure that has a caption but no photo yet (as imported articles' captions come) — so it is
+// saved with the next revision like any other edit and can be undone. A refused file leaves the article
+// exactly as it was and says why.
 import type { Editor } from '@tiptap/react';
+import type { FigureAttrs } from '../../editor/extensions/figure/figure';
 import { BridgeError, call } from '../../bridge';
 import { fileToBase64 } from '../library/fileData';
 import { msg, postNotice, type Msg } from '../shell/notices';
@@ -40,4 +42,45 @@ export async function insertImageFiles(editor: Editor, files: File[]): Promise<n
     }
   }
   return inserted;
+}
+
+/**
+ * Stores the photo and puts it on the figure at `pos`, in one undoable step. What the desk already wrote
+ * stays: the file's caption, credit, photographer, date and alt text fill only the fields that are empty.
+ */
+export async function attachImageFile(editor: Editor, file: File, pos: number): Promise<boolean> {
+  const name = file.name || 'image';
+  try {
+    const dataBase64 = await fileToBase64(file);
+    const added = await call('media:add', { fileName: name, dataBase64 });
+    const node = editor.isDestroyed ? null : editor.state.doc.nodeAt(pos);
+    if (!node || node.type.name !== 'figure') {
+      postNotice({ tone: 'error', title: msg('media.notAttached', { name }) });
+      return false;
+    }
+    const old = node.attrs as FigureAttrs;
+    const fill = (mine: string, theirs: string) => (mine.trim() ? mine : theirs);
+    const attrs: FigureAttrs = {
+      ...old,
+      image: added.hash,
+      credit: fill(old.credit, added.figure.credit),
+      photographer: fill(old.photographer, added.figure.photographer),
+      date: fill(old.date, added.figure.date),
+      altText: fill(old.altText, added.figure.altText),
+    };
+    const tr = editor.state.tr.setNodeMarkup(pos, undefined, attrs);
+    if (!node.textContent.trim() && added.figure.caption.trim()) {
+      tr.insertText(added.figure.caption, pos + 1, pos + node.nodeSize - 1);
+    }
+    editor.view.dispatch(tr);
+    postNotice({
+      tone: 'info',
+      title: msg('media.attached', { name }),
+      details: added.warnings.length ? added.warnings : undefined,
+    });
+    return true;
+  } catch (e) {
+    postNotice({ tone: 'error', title: msg('media.notAttached', { name }), details: reason(e) });
+    return false;
+  }
 }

@@ -1,7 +1,8 @@
 // How a figure looks in the editor: the photo's thumbnail, the caption as editable text, the credit line as
 // it will be published, the caption rules' findings with one-click suggestions, a visible flag while the
-// required alt text is missing, and a small form for date, credit, photographer and alt text.
-import { useState, useSyncExternalStore } from 'react';
+// required alt text is missing, a small form for date, credit, photographer and alt text, and buttons to
+// attach or change the photo and to remove the figure (one undo step each).
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import type { CaptionFinding, FigureField } from '../../../../core/captions/rules';
@@ -9,6 +10,8 @@ import { createValueStore } from '../../../features/shell/valueStore';
 import type { FigureAttrs } from './figure';
 import { figurePositions } from './captionCheck';
 import { useThumbnail } from './thumbnails';
+import { attachImageFile } from '../../../features/media/insertImages';
+import { IMAGE_ACCEPT } from '../../../features/media/imageFiles';
 import '../../../features/media/media.css';
 
 const FIELDS = ['date', 'credit', 'photographer', 'altText'] as const;
@@ -27,6 +30,8 @@ export function FigureView({ node, updateAttributes, editor, getPos }: ReactNode
   const store = editor.storage.captionCheck?.findings ?? noFindings;
   const all = useSyncExternalStore(store.subscribe, store.get);
   const thumb = useThumbnail(a.image);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [attaching, setAttaching] = useState(false);
 
   const pos = getPos();
   const index = pos === undefined ? -1 : figurePositions(editor.state.doc).indexOf(pos);
@@ -55,6 +60,24 @@ export function FigureView({ node, updateAttributes, editor, getPos }: ReactNode
     } else {
       updateAttributes({ [field]: value.slice(0, f.from) + suggestion + value.slice(f.to) });
     }
+  }
+
+  async function attach(file: File | undefined) {
+    const at = getPos();
+    if (!file || at === undefined) return;
+    setAttaching(true);
+    try {
+      await attachImageFile(editor, file, at);
+    } finally {
+      setAttaching(false);
+    }
+  }
+
+  function remove() {
+    const at = getPos();
+    if (at === undefined) return;
+    editor.view.dispatch(editor.state.tr.delete(at, at + node.nodeSize));
+    editor.commands.focus();
   }
 
   return (
@@ -95,6 +118,40 @@ export function FigureView({ node, updateAttributes, editor, getPos }: ReactNode
           >
             {open ? t('editor.hideDetails') : t('editor.editDetails')}
           </button>
+          {editable && (
+            <>
+              <button
+                type="button"
+                className="btn btn-small btn-quiet"
+                title={t('media.attachTitle')}
+                disabled={attaching}
+                onClick={() => fileRef.current?.click()}
+                data-testid="figure-attach"
+              >
+                {attaching ? t('media.inserting') : a.image ? t('media.replace') : t('media.attach')}
+              </button>
+              <input
+                ref={fileRef}
+                type="file"
+                accept={IMAGE_ACCEPT}
+                hidden
+                onChange={(e) => {
+                  void attach(e.target.files?.[0]);
+                  e.target.value = '';
+                }}
+                data-testid="figure-attach-input"
+              />
+              <button
+                type="button"
+                className="btn btn-small btn-quiet"
+                title={t('media.removeFigureTitle')}
+                onClick={remove}
+                data-testid="figure-remove"
+              >
+                {t('media.removeFigure')}
+              </button>
+            </>
+          )}
         </div>
         {findings.length > 0 && (
           <ul className="figure-findings" contentEditable={false} data-testid="figure-findings">
