@@ -3,12 +3,13 @@
 // middle of the page.
 import type { Editor } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
-import { NodeSelection, TextSelection } from '@tiptap/pm/state';
+import { NodeSelection, TextSelection, type EditorState } from '@tiptap/pm/state';
 import type { GateTarget } from '../../../core/workflow';
 import { extractQuotes } from '../../../core/quotes';
 import { docToContent, SPAN_MARK, type DocJSON } from '../../editor/articleDoc';
 import { centerInView } from '../changes/centerInView';
 import { nodeOfField } from '../changes/revertInEditor';
+import { quoteRange } from '../../editor/extensions/quoteMarks/quoteMarks';
 
 export type JumpRange = { from: number; to: number; node?: boolean };
 
@@ -36,8 +37,9 @@ function topNode(doc: PmNode, name: string): { pos: number; node: PmNode } | nul
   return found;
 }
 
-/** The document range a target names in the editor's current document, or null when it is not there. */
-export function locateTarget(doc: PmNode, target: GateTarget): JumpRange | null {
+/** The document range a target names in the editor's current state, or null when it is not there. */
+export function locateTarget(state: EditorState, target: GateTarget): JumpRange | null {
+  const doc = state.doc;
   switch (target.kind) {
     case 'block': {
       const at = nodeOfField(doc, 'body', target.block);
@@ -48,7 +50,9 @@ export function locateTarget(doc: PmNode, target: GateTarget): JumpRange | null 
       if (!at) return null;
       const body = docToContent(doc.toJSON() as DocJSON).body;
       const q = extractQuotes(body).find((x) => x.id === target.quote);
-      return q && q.block === target.block ? inside(at, q.from, q.to) : inside(at);
+      if (q && q.block === target.block) return inside(at, q.from, q.to);
+      // A quote marked by hand (a split or a merge) is known to the quote marks, not to the extractor.
+      return quoteRange(state, target.quote) ?? inside(at);
     }
     case 'thread': {
       let range: JumpRange | null = null;

@@ -83,7 +83,7 @@ export function useReviewTools({ id, editorRef, flush, version, onChanged }: Arg
       if (!jumpToTags(editor)) postNotice({ tone: 'warning', title: msg('workflow.noPlace') });
       return;
     }
-    const range = locateTarget(editor.state.doc, pendingJump);
+    const range = locateTarget(editor.state, pendingJump);
     if (range) jumpTo(editor, range);
     else postNotice({ tone: 'warning', title: msg('workflow.notFound') });
   }, [pendingJump, compare, editorRef]);
