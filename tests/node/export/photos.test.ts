@@ -17,7 +17,7 @@ import { seedBytes, tempDir } from '../store/testFiles';
 const tmp = tempDir('tadqiq-photos-');
 const EDITOR = 'هالة (محررة)';
 const OVERRIDE = 'معاينة الصور قبل الاعتماد';
-let db: Database;
+let db: Database.Database;
 let id: string;
 let wide: Buffer;
 let wideHash: string;
