@@ -1,8 +1,8 @@
 // Changes in real Chromium: the seed's copy error fixed (أن → إنّ after قال) and saved, revisions 1 and 2
 // compared inline (the changed word with the letters that changed, the summary's counts) and side by side
 // (older revision on the right), then that change reverted in the editor as one undo step.
-import type { Locator, Page } from '@playwright/test';
-import { expect, importSeed, screenshot, test } from './harness';
+import type { Page } from '@playwright/test';
+import { expect, importSeed, screenshot, selectText, test } from './harness';
 
 /** Closes the notices (import notes, confirmations) so that a screenshot shows the screen itself. */
 async function dismissNotices(page: Page): Promise<void> {
@@ -15,40 +15,6 @@ async function dismissNotices(page: Page): Promise<void> {
       .catch(() => {});
 }
 
-/**
- * Selects `word` where it follows `before` inside `block`, with the editor focused. The text may be split
- * over several text nodes (decorations wrap findings in their own elements), so offsets are found in the
- * block's whole text and mapped back to nodes.
- */
-async function selectAfter(block: Locator, before: string, word: string): Promise<void> {
-  await block.click();
-  await block.evaluate(
-    (el, [b, w]) => {
-      const nodes: Text[] = [];
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-      const text = nodes.map((n) => n.data).join('');
-      const at = text.indexOf(b + w);
-      if (at < 0) throw new Error(`"${b}${w}" not found`);
-      const point = (offset: number): [Text, number] => {
-        let rest = offset;
-        for (const n of nodes) {
-          if (rest <= n.data.length) return [n, rest];
-          rest -= n.data.length;
-        }
-        throw new Error('offset out of range');
-      };
-      const range = document.createRange();
-      range.setStart(...point(at + b.length));
-      range.setEnd(...point(at + b.length + w.length));
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-    },
-    [before, word] as const,
-  );
-}
-
 test('fix أن → إنّ, compare revisions 1 and 2 inline and side by side, revert the change', async ({ app }) => {
   const { page } = app;
   await app.invoke('user:set', { name: 'ليلى' });
@@ -58,7 +24,7 @@ test('fix أن → إنّ, compare revisions 1 and 2 inline and side by side, re
   const paragraph = editor.locator('p', { hasText: 'مينسك، أن "' });
   await expect(paragraph).toHaveCount(1);
 
-  await selectAfter(paragraph, 'مينسك، ', 'أن');
+  await selectText(paragraph, 'أن', { after: 'مينسك، ' });
   await page.keyboard.type('إنّ');
   await expect(editor).toContainText('مينسك، إنّ "التوقيع');
   await page.keyboard.press('Control+s');

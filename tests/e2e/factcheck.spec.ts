@@ -3,7 +3,7 @@
 // diff, a waiver that needs a reason, a comment that outlives a reload and is resolved, the audit trail and
 // the report in a sandboxed frame.
 import type { Locator } from '@playwright/test';
-import { expect, importSeed, screenshot, test } from './harness';
+import { expect, importSeed, screenshot, selectText, test } from './harness';
 
 const LAVROV_1 =
   'التوقيع المرتقب على معاهدة الشراكة الاستراتيجية الشاملة بين روسيا وإيران من شأنه أن يعزز العلاقات الروسية الإيرانية بشكل كبير';
@@ -19,34 +19,6 @@ const TASS_TEXT = [
 // The second Lavrov quote with one word different: ذكرت in the article, قلت in the source.
 const RIA_TEXT =
   'موسكو - ريا نوفوستي. أضاف لافروف: "كما قلت فإن المعاهدة قيد الإعداد للتوقيع عليها في المستقبل القريب"، دون أن يحدد موعداً.';
-
-/** Selects `words` inside `block` as a mouse selection would, with the editor focused. */
-async function selectWords(block: Locator, words: string): Promise<void> {
-  await block.click();
-  await block.evaluate((el, w) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    let text = '';
-    const nodes: { node: Node; start: number }[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push({ node: n, start: text.length });
-      text += n.textContent ?? '';
-    }
-    const at = text.indexOf(w);
-    if (at < 0) throw new Error(`"${w}" not found`);
-    const locate = (offset: number) => {
-      const hit = [...nodes].reverse().find((x) => x.start <= offset)!;
-      return { node: hit.node, offset: offset - hit.start };
-    };
-    const a = locate(at);
-    const b = locate(at + w.length);
-    const range = document.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-  }, words);
-}
 
 type Marked = { text: string; classes: string[]; kind: string | null; status: string | null };
 
@@ -219,7 +191,7 @@ test('quotes, sources, verification, discrepancy, waiver, comments, audit and re
 
   // A comment on selected words: the thread and the highlight, plain text only.
   const paragraph = editor.locator('p').filter({ hasText: 'واعتبر لافروف' });
-  await selectWords(paragraph, 'مصلحة السلام والأمن');
+  await selectText(paragraph, 'مصلحة السلام والأمن');
   await panel.getByTestId('fc-tab-comments').click();
   await panel.getByTestId('comment-start').click();
   const form = panel.getByTestId('comment-form');

@@ -170,3 +170,39 @@ export async function importSeed(page: Page): Promise<Locator> {
   await expect(editor).toBeVisible();
   return editor;
 }
+
+/**
+ * Selects `text` inside `block` as a mouse selection would, with the editor focused; with `after`, the
+ * occurrence that follows those characters. The block's text may be split over several DOM text nodes
+ * (decorations wrap findings and quotes in their own elements), so offsets are found in the block's whole
+ * text and mapped back to nodes.
+ */
+export async function selectText(block: Locator, text: string, opts: { after?: string } = {}): Promise<void> {
+  await block.click();
+  await block.evaluate(
+    (el, [before, wanted]) => {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const all = nodes.map((n) => n.data).join('');
+      const found = all.indexOf(before + wanted);
+      if (found < 0) throw new Error(`"${before}${wanted}" not found`);
+      const point = (offset: number): [Text, number] => {
+        let rest = offset;
+        for (const n of nodes) {
+          if (rest <= n.data.length) return [n, rest];
+          rest -= n.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const start = found + before.length;
+      const range = document.createRange();
+      range.setStart(...point(start));
+      range.setEnd(...point(start + wanted.length));
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+    },
+    [opts.after ?? '', text] as const,
+  );
+}

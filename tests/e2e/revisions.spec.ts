@@ -1,27 +1,6 @@
 // Revisions in real Chromium: an edit saved with Ctrl+S and a note, the history panel, a read-only view of
 // an old revision, restore, autosave of the latest edit; and the interface switched to English and back.
-import type { Locator } from '@playwright/test';
-import { expect, importSeed, screenshot, test } from './harness';
-
-/** Selects `word` inside `block` the way a double click would, with the editor focused. */
-async function selectWord(block: Locator, word: string): Promise<void> {
-  await block.click();
-  await block.evaluate((el, w) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n.textContent ?? '').indexOf(w);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + w.length);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return;
-    }
-    throw new Error(`"${w}" not found`);
-  }, word);
-}
+import { expect, importSeed, screenshot, selectText, test } from './harness';
 
 test('edit, save with a note, find it in the history, view and restore the previous revision', async ({
   app,
@@ -37,7 +16,7 @@ test('edit, save with a note, find it in the history, view and restore the previ
   await expect(subheading).toHaveText('اجتماع مرتقب');
 
   await page.clock.pauseAt(Date.now() + 60_000);
-  await selectWord(subheading, 'مرتقب');
+  await selectText(subheading, 'مرتقب');
   await page.keyboard.type('منتظر');
   await expect(subheading).toHaveText('اجتماع منتظر');
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'dirty');
@@ -82,7 +61,7 @@ test('edit, save with a note, find it in the history, view and restore the previ
 
   // The latest edit is saved on its own after an idle pause (autosave), with nothing pressed.
   const firstParagraph = page.getByTestId('editor').locator('p').first();
-  await selectWord(firstParagraph, 'أعلن');
+  await selectText(firstParagraph, 'أعلن');
   await page.keyboard.type('صرّح');
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   await expect(revisions).toHaveCount(4);
@@ -149,7 +128,7 @@ test('a failed save is shown, the text stays, and leaving the page flushes the l
   const state = page.getByTestId('save-state');
 
   app.failSaves(true);
-  await selectWord(subheading, 'مرتقب');
+  await selectText(subheading, 'مرتقب');
   await page.keyboard.type('قريب');
   await page.keyboard.press('Control+s');
   await page.getByTestId('save-confirm').click();

@@ -1,9 +1,9 @@
 // Suggestion mode in real Chromium against the real services: a word of the seed replaced with the mode on
 // shows the old word struck and the new one underlined, survives saving and a reload, and accepting it leaves
 // clean text; another edit rejected brings the original back.
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Dispatch } from '../../src/core/ipc/dispatch';
-import { expect, screenshot, seedPath, test } from './harness';
+import { expect, screenshot, seedPath, selectText, test } from './harness';
 
 async function dismissNotices(page: Page): Promise<void> {
   const close = page.getByRole('button', { name: 'إخفاء' });
@@ -12,36 +12,6 @@ async function dismissNotices(page: Page): Promise<void> {
       .first()
       .click({ timeout: 2000 })
       .catch(() => {});
-}
-
-/** Selects `word` where it follows `before` inside `block` (the text may span several DOM text nodes). */
-async function selectAfter(block: Locator, before: string, word: string): Promise<void> {
-  await block.click();
-  await block.evaluate(
-    (el, [b, w]) => {
-      const nodes: Text[] = [];
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-      const text = nodes.map((n) => n.data).join('');
-      const at = text.indexOf(b + w);
-      if (at < 0) throw new Error(`"${b}${w}" not found`);
-      const point = (offset: number): [Text, number] => {
-        let rest = offset;
-        for (const n of nodes) {
-          if (rest <= n.data.length) return [n, rest];
-          rest -= n.data.length;
-        }
-        throw new Error('offset out of range');
-      };
-      const range = document.createRange();
-      range.setStart(...point(at + b.length));
-      range.setEnd(...point(at + b.length + w.length));
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-    },
-    [before, word] as const,
-  );
 }
 
 type StoredBlock = {
@@ -82,7 +52,7 @@ test('replace a word as a suggestion, save, reload, accept; reject another edit'
 
   // أن → إنّ after قال: the old word stays, struck; the new one follows it, underlined.
   const paragraph = editor.locator('p', { hasText: 'مينسك، أن' });
-  await selectAfter(paragraph, 'مينسك، ', 'أن');
+  await selectText(paragraph, 'أن', { after: 'مينسك، ' });
   await page.keyboard.type('إنّ');
   await expect(paragraph.locator('del.sugg-del')).toHaveText('أن');
   await expect(paragraph.locator('ins.sugg-ins')).toHaveText('إنّ');
@@ -138,7 +108,7 @@ test('replace a word as a suggestion, save, reload, accept; reject another edit'
   await page.getByTestId('toggle-suggest').click();
   await expect(page.getByTestId('toggle-suggest')).toHaveAttribute('aria-pressed', 'true');
   const other = reopened.locator('p', { hasText: 'للمؤتمر الدولي الثاني' });
-  await selectAfter(other, 'للمؤتمر الدولي ', 'الثاني');
+  await selectText(other, 'الثاني', { after: 'للمؤتمر الدولي ' });
   await page.keyboard.press('Backspace');
   await expect(other.locator('del.sugg-del')).toHaveText('الثاني');
   await expect(other).toContainText('للمؤتمر الدولي الثاني للأمن');
