@@ -64,31 +64,51 @@ export function repairUtf8(s: string): string {
   return out;
 }
 
+/**
+ * Reads Latin-1 characters (one per byte) in a legacy Arabic code page — Windows-1256, which older agency
+ * photos use for IIM without declaring it — or says null when that reading is not Arabic. Supplied by the
+ * host (the code page tables live outside the pure core).
+ */
+export type LegacyIimDecoder = (latin1: string) => string | null;
+
+type Fix = (s: string) => string;
+const asIs: Fix = (s) => s;
+
+/** IIM text as it was meant: UTF-8 read as Latin-1 repaired, else a legacy Arabic code page, else as is. */
+export function iimFixer(legacy?: LegacyIimDecoder): Fix {
+  return (s) => {
+    const utf8 = repairUtf8(s);
+    if (utf8 !== s || !legacy || !/[\u0080-\u00FF]/.test(s)) return utf8;
+    if ([...s].some((c) => c.charCodeAt(0) > 0xff)) return s;
+    return legacy(s) ?? s;
+  };
+}
+
 /** A text value from XMP (plain, language alternative, or a list) or IIM; '' when absent. */
-function text(v: unknown, iim = false): string {
+function text(v: unknown, fix: Fix = asIs): string {
   if (v === undefined || v === null) return '';
-  if (typeof v === 'string') return (iim ? repairUtf8(v) : v).replace(/\s+/g, ' ').trim();
+  if (typeof v === 'string') return fix(v).replace(/\s+/g, ' ').trim();
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v))
     return v
-      .map((x) => text(x, iim))
+      .map((x) => text(x, fix))
       .filter(Boolean)
       .join('، ');
   if (typeof v === 'object') {
     const o = v as { value?: unknown; lang?: unknown };
-    if ('value' in o) return text(o.value, iim);
+    if ('value' in o) return text(o.value, fix);
     // A language alternative with several languages: prefer Arabic, then the default.
     const entries = Object.entries(o);
     const ar = entries.find(([k]) => k === 'ar' || k.startsWith('ar-'));
-    return text(ar?.[1] ?? (o as Record<string, unknown>)['x-default'] ?? entries[0]?.[1], iim);
+    return text(ar?.[1] ?? (o as Record<string, unknown>)['x-default'] ?? entries[0]?.[1], fix);
   }
   return '';
 }
 
-function list(v: unknown, iim = false): string[] {
+function list(v: unknown, fix: Fix = asIs): string[] {
   if (v === undefined || v === null || v === '') return [];
   const items = Array.isArray(v) ? v : [v];
-  return items.map((x) => text(x, iim)).filter(Boolean);
+  return items.map((x) => text(x, fix)).filter(Boolean);
 }
 
 function isoDate(v: unknown): string {
@@ -102,9 +122,10 @@ const first = (...values: string[]): string => values.find((v) => v !== '') ?? '
 
 /**
  * Maps the reader's segments to newsroom fields. XMP comes first (Unicode by definition, and what current
- * tools keep up to date), then IIM, then EXIF.
+ * tools keep up to date), then IIM (repaired: see iimFixer), then EXIF.
  */
-export function mapPhotoMetadata(raw: unknown): PhotoMetadata {
+export function mapPhotoMetadata(raw: unknown, legacy?: LegacyIimDecoder): PhotoMetadata {
+  const iim = iimFixer(legacy);
   const seg = (raw && typeof raw === 'object' ? raw : {}) as Segments;
   const dc = seg.dc ?? {};
   const ps = seg.photoshop ?? {};
@@ -112,23 +133,23 @@ export function mapPhotoMetadata(raw: unknown): PhotoMetadata {
   const iptc = seg.iptc ?? {};
   const ifd0 = seg.ifd0 ?? {};
   const exif = seg.exif ?? {};
-  const iimDate = text(iptc.DateCreated, true);
+  const iimDate = text(iptc.DateCreated, iim);
   return {
-    caption: first(text(dc.description), text(iptc.Caption, true), text(ifd0.ImageDescription)),
-    headline: first(text(ps.Headline), text(iptc.Headline, true)),
-    credit: first(text(ps.Credit), text(iptc.Credit, true)),
-    creator: first(text(dc.creator), text(iptc.Byline, true), text(ifd0.Artist)),
-    copyright: first(text(dc.rights), text(iptc.CopyrightNotice, true), text(ifd0.Copyright)),
+    caption: first(text(dc.description), text(iptc.Caption, iim), text(ifd0.ImageDescription)),
+    headline: first(text(ps.Headline), text(iptc.Headline, iim)),
+    credit: first(text(ps.Credit), text(iptc.Credit, iim)),
+    creator: first(text(dc.creator), text(iptc.Byline, iim), text(ifd0.Artist)),
+    copyright: first(text(dc.rights), text(iptc.CopyrightNotice, iim), text(ifd0.Copyright)),
     dateCreated: first(
       isoDate(ps.DateCreated),
       isoDate(iimDate),
       isoDate(exif.DateTimeOriginal),
       isoDate(exif.CreateDate),
     ),
-    city: first(text(ps.City), text(iptc.City, true)),
-    country: first(text(ps.Country), text(iptc.Country, true)),
+    city: first(text(ps.City), text(iptc.City, iim)),
+    country: first(text(ps.Country), text(iptc.Country, iim)),
     altText: text(core.AltTextAccessibility),
-    keywords: [...new Set(list(dc.subject).length ? list(dc.subject) : list(iptc.Keywords, true))],
+    keywords: [...new Set(list(dc.subject).length ? list(dc.subject) : list(iptc.Keywords, iim))],
   };
 }
 

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import * as exifrModule from 'exifr';
 import sharp, { type Metadata as SharpMetadata } from 'sharp';
-import { mapPhotoMetadata, type PhotoMetadata } from '../../core/captions/metadata';
+import { mapPhotoMetadata, type LegacyIimDecoder, type PhotoMetadata } from '../../core/captions/metadata';
 import { AppError } from '../../core/ipc/contract';
 
 export const IMAGE_LIMITS = {
@@ -150,6 +150,22 @@ const EXIFR_OPTIONS = {
   multiSegment: true,
 };
 
+const cp1256 = new TextDecoder('windows-1256');
+
+/**
+ * IIM text from older Arabic agency photos is Windows-1256 without the character-set record, so the reader
+ * hands it over as Latin-1 (`ãÊÙÇåÑæä` for متظاهرون). Read as Windows-1256, it is taken when it turns the
+ * bytes into Arabic letters — at least two, and for at least half of the bytes above ASCII — and a European
+ * name in Latin-1 (`Zoë`, `España`) stays as it is.
+ */
+export const windows1256Iim: LegacyIimDecoder = (latin1) => {
+  const bytes = Uint8Array.from(latin1, (c) => c.charCodeAt(0));
+  const high = bytes.filter((b) => b >= 0x80).length;
+  const decoded = cp1256.decode(bytes);
+  const letters = decoded.match(/[\u0621-\u064A]/gu)?.length ?? 0;
+  return letters >= 2 && letters * 2 >= high ? decoded : null;
+};
+
 /** IPTC IIM, XMP and EXIF through exifr; for WebP (which exifr does not open) from the chunks sharp extracts. */
 async function readMetadata(
   input: Buffer,
@@ -158,7 +174,7 @@ async function readMetadata(
   warnings: string[],
 ): Promise<PhotoMetadata> {
   try {
-    if (format !== 'webp') return mapPhotoMetadata(await exifr.parse(input, EXIFR_OPTIONS));
+    if (format !== 'webp') return mapPhotoMetadata(await exifr.parse(input, EXIFR_OPTIONS), windows1256Iim);
     const parts: Record<string, unknown> = {};
     if (header.exif && header.exif.length > 8) {
       // sharp hands EXIF over with its `Exif\0\0` prefix; what follows is a TIFF structure exifr reads.
@@ -170,7 +186,7 @@ async function readMetadata(
       // As bytes: exifr takes a string argument for a URL or path to fetch.
       Object.assign(parts, (await exifr.sidecar(header.xmp, { ...EXIFR_OPTIONS, xmp: true })) ?? {});
     }
-    return mapPhotoMetadata(parts);
+    return mapPhotoMetadata(parts, windows1256Iim);
   } catch (e) {
     warnings.push(`The photo's metadata could not be read (${messageOf(e)}); fill in the caption by hand.`);
     return mapPhotoMetadata(undefined);

@@ -12,6 +12,7 @@ import { AppError } from '../../../src/core/ipc/contract';
 import { createDispatch } from '../../../src/core/ipc/dispatch';
 import { openDatabase } from '../../../src/node/store/db';
 import { countImages } from '../../../src/node/store/images';
+import { windows1256Iim } from '../../../src/node/files/images';
 import { createServices, importText, listRevisions, showArticle } from '../../../src/node/services';
 import {
   addMedia,
@@ -133,6 +134,21 @@ describe('inserting photos', () => {
     // The original file is untouched and the stored bytes are exactly it.
     expect(sha256(fixture('agency-iptc-xmp.jpg'))).toBe(before);
     expect(Buffer.from(getMedia(db, before).dataBase64, 'base64').equals(bytes)).toBe(true);
+  });
+
+  it('reads IIM written in Windows-1256 without a declaration, and leaves a Latin-1 name as it is', async () => {
+    const old = await addMedia(db, { bytes: fixture('iim-cp1256.jpg'), fileName: 'old-feed.jpg' });
+    expect(old.metadata).toMatchObject({
+      caption: 'متظاهرون أمام مبنى البرلمان في بيروت',
+      credit: 'أ ف ب',
+      creator: 'Zoë Müller',
+      city: 'بيروت',
+      country: 'لبنان',
+    });
+    // The decoder on its own: Arabic read back, European names in Latin-1 refused as not Arabic.
+    expect(windows1256Iim('ÈíÑæÊ')).toBe('بيروت');
+    expect(windows1256Iim('España')).toBeNull();
+    expect(windows1256Iim('Zoë Müller')).toBeNull();
   });
 
   it('repairs IIM text declared UTF-8, and reads XMP-only and EXIF-only files', async () => {
