@@ -154,7 +154,13 @@ export function FigureView({ node, updateAttributes, editor, getPos }: ReactNode
           )}
         </div>
         {findings.length > 0 && (
-          <ul className="figure-findings" contentEditable={false} data-testid="figure-findings">
+          // The messages are in the interface language: an English one reads left to right inside the page.
+          <ul
+            className="figure-findings"
+            contentEditable={false}
+            dir={lang === 'en' ? 'ltr' : 'rtl'}
+            data-testid="figure-findings"
+          >
             {findings.map((f, i) => (
               <li
                 key={`${f.ruleId}-${f.field}-${f.from}-${i}`}
