@@ -169,3 +169,19 @@ export function figureFromMetadata(
     altText: meta.altText,
   };
 }
+
+/**
+ * A photo put on a figure that is already there (an imported caption waiting for its picture, or a photo being
+ * changed): the figure keeps every field the desk wrote; the file's metadata fills only the empty ones.
+ */
+export function attachPhoto(existing: Figure, fromFile: Figure): Figure {
+  const fill = (mine: string, theirs: string): string => (mine.trim() ? mine : theirs);
+  return {
+    image: fromFile.image,
+    caption: fill(existing.caption, fromFile.caption),
+    credit: fill(existing.credit, fromFile.credit),
+    photographer: fill(existing.photographer, fromFile.photographer),
+    date: fill(existing.date, fromFile.date),
+    altText: fill(existing.altText, fromFile.altText),
+  };
+}

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { Figure } from '../../core/article/model';
 import { CaptionStyle, DEFAULT_CAPTION_STYLE, type CaptionStyleInput } from '../../core/captions/style';
-import { figureFromMetadata, type PhotoMetadata } from '../../core/captions/metadata';
+import { attachPhoto, figureFromMetadata, type PhotoMetadata } from '../../core/captions/metadata';
 import { checkCaptions, type CaptionFinding } from '../../core/captions/rules';
 import { AppError, type RevisionSummary } from '../../core/ipc/contract';
 import type { ServiceTable } from '../../core/ipc/dispatch';
@@ -75,6 +75,8 @@ export type AddMediaInput = {
   fileName: string;
   /** Add the photo to this article as a new figure (a new revision). */
   articleId?: string | null;
+  /** With articleId: put the photo on this figure (0-based) instead, keeping what its fields already say. */
+  figure?: number | null;
   author?: string | null;
 };
 
@@ -107,18 +109,31 @@ export async function addMedia(db: Db, input: AddMediaInput): Promise<MediaAdded
         { original: img.bytes, thumbnail: img.thumbnail, thumbnailMime: img.thumbnailMime },
       );
       const row = getImageRow(db, img.hash)!;
-      const figure = figureFromMetadata(row.metadata, row.hash, style);
+      let figure = figureFromMetadata(row.metadata, row.hash, style);
       let figureIndex: number | null = null;
       let revision: RevisionSummary | null = null;
       if (input.articleId) {
         const head = latestRevision(db, input.articleId);
         if (!head) throw new AppError('database', `Article ${input.articleId} has no revisions.`);
-        figureIndex = head.content.figures.length;
+        const figures = [...head.content.figures];
+        const target = input.figure ?? null;
+        if (target !== null && (!Number.isInteger(target) || target < 0 || target >= figures.length)) {
+          throw new AppError(
+            'bad_request',
+            `Article ${input.articleId} has ${figures.length} figure(s); there is no figure ${target + 1}.`,
+          );
+        }
+        figureIndex = target ?? figures.length;
+        if (target !== null) figure = attachPhoto(figures[target]!, figure);
+        figures[figureIndex] = figure;
         const saved = saveRevision(db, {
           id: input.articleId,
-          content: { ...head.content, figures: [...head.content.figures, figure] },
+          content: { ...head.content, figures },
           reason: 'manual',
-          note: `Photo added: ${input.fileName}`,
+          note:
+            target === null
+              ? `Photo added: ${input.fileName}`
+              : `Photo attached to figure ${target + 1}: ${input.fileName}`,
           author,
         });
         revision = saved.revision;

@@ -1,6 +1,7 @@
 // The command line for tags and codes, as pipelines run it: `import` keeps the تصنيفات tags, `show` prints
 // suggestedTags, `tags list` counts usage, `tags suggest ID`, `codes import FILE.tsv` reports bad lines, and
-// `figures read|add|check` read a photo's metadata, insert it and run the caption rules.
+// `figures read|add|check` read a photo's metadata, insert it (or attach it to a figure with --figure) and run
+// the caption rules.
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -125,5 +126,42 @@ describe('cli: tags and codes', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/broken\.jpg: the image is damaged/);
     expect((await json<ArticleJson>(['show', id])).figures).toHaveLength(2);
+  });
+
+  it('figures add --figure N puts the photo on a caption already there, keeping what it says', async () => {
+    const photo = path.join(repoRoot, 'tests/fixtures/images/iim-only.jpg');
+    const file = tmp.file('attach-seed.txt');
+    writeFileSync(file, seedBytes());
+    const { id } = await json<ArticleJson>(['import', file, '--allow-duplicate']);
+    type Figure = { image: string | null; caption: string; credit: string; photographer: string };
+    const before = (await json<{ figures: Figure[] }>(['show', id])).figures;
+    expect(before).toHaveLength(1);
+    expect(before[0]!.image ?? null).toBeNull(); // no photo yet: the shape leaves `image` out
+
+    const added = await json<{ figureIndex: number; hash: string; figure: Figure }>([
+      'figures',
+      'add',
+      id,
+      photo,
+      '--figure',
+      '1',
+    ]);
+    expect(added.figureIndex).toBe(0);
+    const after = (await json<{ figures: Figure[] }>(['show', id])).figures;
+    expect(after).toHaveLength(1);
+    // The seed's caption and credit stay; the photographer it did not name comes from the file. (The
+    // article shape of `show` leaves the image out; the answer of `figures add` names it.)
+    expect(after[0]).toEqual({ ...before[0], photographer: 'عطا كناره' });
+    const { image, ...placed } = added.figure;
+    expect(image).toBe(added.hash);
+    expect(placed).toEqual(after[0]);
+
+    const none = await cli(['figures', 'add', id, photo, '--figure', '2']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/has 1 figure\(s\); there is no figure 2/);
+    const bad = await cli(['figures', 'add', id, photo, '--figure', 'first']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--figure takes a figure number from 1/);
+    expect((await json<{ figures: Figure[] }>(['show', id])).figures).toEqual(after);
   });
 });

@@ -1,5 +1,6 @@
-// `figures add ID PHOTO`, `figures read PHOTO`, `figures check ID`: photos and their captions from the command
-// line — insert a photo into an article, read a photo's IPTC/XMP/EXIF without storing it, run the caption rules.
+// `figures add ID PHOTO [--figure N]`, `figures read PHOTO`, `figures check ID`: photos and their captions from
+// the command line — insert a photo into an article (or put it on its figure N, keeping what the figure says),
+// read a photo's IPTC/XMP/EXIF without storing it, run the caption rules.
 import { basename } from 'node:path';
 import { figureFromMetadata } from '../../../core/captions/metadata';
 import { readImage } from '../../files/images';
@@ -10,23 +11,40 @@ const SEVERITY_AR = { error: 'خطأ', warning: 'تنبيه', info: 'ملاحظ�
 
 export const figuresCommand: CliCommand = {
   name: 'figures',
-  usage: 'figures add ID PHOTO | read PHOTO | check ID',
+  usage: 'figures add ID PHOTO [--figure N] | read PHOTO | check ID',
   summary: 'الصور وتعليقاتها: إضافة وقراءة وتدقيق — photos and captions: add, read, check',
   positionals: ['ACTION', 'ARG', 'PHOTO?'],
-  flags: {},
+  flags: {
+    figure: {
+      type: 'string',
+      help: 'يرفق الصورة بالشكل رقم N بدل إضافة شكل جديد — puts the photo on figure N (from 1) instead of adding one',
+    },
+  },
   async run(ctx) {
     const [action, arg, photo] = ctx.args;
+    const figureFlag = ctx.flags.figure;
+    if (figureFlag !== undefined && action !== 'add')
+      throw new UsageError(`figures ${action}: --figure goes with add only.`);
     if (action === 'add') {
       if (photo === undefined)
-        throw new UsageError('figures add: missing PHOTO (usage: figures add ID PHOTO).');
+        throw new UsageError('figures add: missing PHOTO (usage: figures add ID PHOTO [--figure N]).');
+      let figure: number | null = null;
+      if (typeof figureFlag === 'string') {
+        if (!/^[1-9]\d*$/.test(figureFlag))
+          throw new UsageError(`figures add: --figure takes a figure number from 1, not "${figureFlag}".`);
+        figure = Number(figureFlag) - 1;
+      }
       const added = await addMedia(ctx.db(), {
         bytes: await ctx.readFile(photo),
         fileName: basename(photo),
         articleId: arg!,
+        figure,
         author: ctx.author,
       });
       const text = [
-        `أُضيفت الصورة ${added.fileName} (${added.width}×${added.height}) إلى المقال ${arg}.`,
+        figure === null
+          ? `أُضيفت الصورة ${added.fileName} (${added.width}×${added.height}) إلى المقال ${arg}.`
+          : `أُرفقت الصورة ${added.fileName} (${added.width}×${added.height}) بالشكل ${figure + 1} في المقال ${arg}.`,
         `التعليق: ${added.figure.caption || '—'}`,
         `المصدر: ${added.figure.credit || '—'}    المصور: ${added.figure.photographer || '—'}    التاريخ: ${added.figure.date || '—'}`,
         ...added.warnings,

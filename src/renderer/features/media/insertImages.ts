@@ -4,6 +4,7 @@
 // saved with the next revision like any other edit and can be undone. A refused file leaves the article
 // exactly as it was and says why.
 import type { Editor } from '@tiptap/react';
+import { attachPhoto } from '../../../core/captions/metadata';
 import type { FigureAttrs } from '../../editor/extensions/figure/figure';
 import { BridgeError, call } from '../../bridge';
 import { fileToBase64 } from '../library/fileData';
@@ -58,20 +59,12 @@ export async function attachImageFile(editor: Editor, file: File, pos: number): 
       postNotice({ tone: 'error', title: msg('media.notAttached', { name }) });
       return false;
     }
-    const old = node.attrs as FigureAttrs;
-    const fill = (mine: string, theirs: string) => (mine.trim() ? mine : theirs);
-    const attrs: FigureAttrs = {
-      ...old,
-      image: added.hash,
-      credit: fill(old.credit, added.figure.credit),
-      photographer: fill(old.photographer, added.figure.photographer),
-      date: fill(old.date, added.figure.date),
-      altText: fill(old.altText, added.figure.altText),
-    };
+    const { caption, ...attrs } = attachPhoto(
+      { ...(node.attrs as FigureAttrs), caption: node.textContent },
+      added.figure,
+    );
     const tr = editor.state.tr.setNodeMarkup(pos, undefined, attrs);
-    if (!node.textContent.trim() && added.figure.caption.trim()) {
-      tr.insertText(added.figure.caption, pos + 1, pos + node.nodeSize - 1);
-    }
+    if (caption !== node.textContent) tr.insertText(caption, pos + 1, pos + node.nodeSize - 1);
     editor.view.dispatch(tr);
     postNotice({
       tone: 'info',
