@@ -37,8 +37,8 @@ type Props = {
 const AUTOSAVE_IDLE_MS = 1500;
 
 /**
- * Below this window width, opening the fact-check or history panel hides the article list: the article and
- * the tool beside it matter more than the list, which the Articles button brings back.
+ * Below this window width, opening a tool panel (fact-check, history, suggestions, workflow) hides the article
+ * list: the article and the tool beside it matter more than the list, which the Articles button brings back.
  */
 const ROOM_FOR_LIST_PX = 1600;
 
@@ -187,11 +187,15 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
     [coalescer, stats],
   );
 
-  /** Shows or hides a tool panel; showing one on a narrow window makes room by hiding the article list. */
-  const toggleTool = useCallback((open: boolean, setOpen: (open: boolean) => void) => {
-    if (!open && window.innerWidth < ROOM_FOR_LIST_PX) setListOpen(false);
-    setOpen(!open);
-  }, []);
+  // A tool panel opened on a narrow window makes room by hiding the article list.
+  const toolsOpen = [historyOpen, factcheckOpen, suggest.panel !== null, review.panel !== null].filter(
+    Boolean,
+  ).length;
+  const toolsBefore = useRef(toolsOpen);
+  useEffect(() => {
+    if (toolsOpen > toolsBefore.current && window.innerWidth < ROOM_FOR_LIST_PX) setListOpen(false);
+    toolsBefore.current = toolsOpen;
+  }, [toolsOpen]);
 
   const openSaveDialog = useCallback(() => {
     coalescer.pause();
@@ -207,13 +211,13 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
     }
     window.addEventListener('keydown', onKey);
     const offSave = onAppEvent('menu:save', openSaveDialog);
-    const offHistory = onAppEvent('menu:history', () => toggleTool(historyOpen, setHistoryOpen));
+    const offHistory = onAppEvent('menu:history', () => setHistoryOpen((o) => !o));
     return () => {
       window.removeEventListener('keydown', onKey);
       offSave();
       offHistory();
     };
-  }, [openSaveDialog, toggleTool, historyOpen]);
+  }, [openSaveDialog]);
 
   // An old revision is read from its top, not from wherever the live text was scrolled to.
   useEffect(() => {
@@ -297,7 +301,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
           className="btn"
           aria-pressed={factcheckOpen}
           title={t('factcheck.toggleTitle')}
-          onClick={() => toggleTool(factcheckOpen, setFactcheckOpen)}
+          onClick={() => setFactcheckOpen((o) => !o)}
           data-testid="toggle-factcheck"
         >
           {t('factcheck.toggle')}
@@ -306,7 +310,7 @@ export function EditorScreen({ id, libraryVersion, onBack, onOpen, onChanged }: 
           type="button"
           className="btn"
           aria-pressed={historyOpen}
-          onClick={() => toggleTool(historyOpen, setHistoryOpen)}
+          onClick={() => setHistoryOpen((o) => !o)}
           data-testid="toggle-history"
         >
           {t('toolbar.history')}
