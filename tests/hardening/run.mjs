@@ -52,6 +52,18 @@ if (!args.has('--no-build')) {
 if ((await step('vitest', bin('vitest'), ['run', '-c', 'tests/hardening/vitest.config.ts'])) !== 0) {
   failures.push('vitest');
 }
+// Read now: Playwright empties its output folder (test-results/, where the file lives) when it starts.
+let lines = [];
+try {
+  lines = readFileSync(figures, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+} catch (e) {
+  console.error(`hardening: the figures file could not be read (${e instanceof Error ? e.message : e})`);
+  failures.push('figures');
+}
 const pw = await step('chromium', bin('playwright'), [
   'test',
   '-c',
@@ -60,16 +72,6 @@ const pw = await step('chromium', bin('playwright'), [
 ]);
 if (pw !== 0) failures.push('chromium');
 
-let lines = [];
-try {
-  lines = readFileSync(figures, 'utf8')
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l));
-} catch {
-  lines = [];
-}
 console.log(`\n══ hardening figures (${reduced ? 'reduced counts' : 'full counts'})`);
 let area = '';
 for (const f of lines) {
