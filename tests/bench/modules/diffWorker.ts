@@ -13,9 +13,11 @@ if (!file || (engine !== 'tadqiq' && engine !== 'jsdiff')) {
 }
 const { a, b } = JSON.parse(readFileSync(file, 'utf8')) as { a: string; b: string };
 (globalThis as { gc?: () => void }).gc?.();
-// The resident size now (not the peak so far: loading the modules may have peaked higher than the diff),
-// against the peak after the diff — the memory the diff itself needed, at most.
+// The peak can only be read since the process started, and loading the modules (tsx compiles them) may
+// have peaked higher than the diff will. So the growth is counted from the higher of the resident size now
+// and that earlier peak: what the diff added on top of the process's peak so far (0 when it stayed below).
 const rssBefore = process.memoryUsage().rss / 1024;
+const peakBefore = process.resourceUsage().maxRSS;
 const t0 = performance.now();
 const ops =
   engine === 'tadqiq'
@@ -24,5 +26,5 @@ const ops =
       ? (diffWords(a, b, { timeout: Number(timeout) })?.length ?? null)
       : diffWords(a, b).length;
 const ms = performance.now() - t0;
-const peakRssGrowthMb = Math.max(0, process.resourceUsage().maxRSS - rssBefore) / 1024;
+const peakRssGrowthMb = Math.max(0, process.resourceUsage().maxRSS - Math.max(rssBefore, peakBefore)) / 1024;
 process.stdout.write(`${JSON.stringify({ ms, peakRssGrowthMb, ops })}\n`);
