@@ -36,7 +36,9 @@ async function save(page: Page): Promise<void> {
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
 }
 
-test('replace a word as a suggestion, save, reload, accept; reject another edit', async ({ app }) => {
+test('replace a word as a suggestion, save, reload, accept; reject another edit; a tracked headline edit', async ({
+  app,
+}) => {
   const { page } = app;
   await app.invoke('user:set', { name: 'ليلى' });
   await app.open();
@@ -118,6 +120,27 @@ test('replace a word as a suggestion, save, reload, accept; reject another edit'
   await reopenedPanel.getByTestId('suggestion-reject').click();
   await expect(other.locator('del.sugg-del')).toHaveCount(0);
   await expect(other).toContainText('للمؤتمر الدولي الثاني للأمن');
+
+  // The headline is tracked too: a word typed into it is an insertion, stored with the headline.
+  const headline = reopened.locator('h1');
+  await selectText(headline, '', { after: 'الشراكة' });
+  await page.keyboard.type(' الجديدة');
+  await expect(headline.locator('ins.sugg-ins')).toHaveText(' الجديدة');
+  await expect(reopenedPanel.getByTestId('suggestion-text')).toHaveText([' الجديدة']);
+  await save(page);
+  const list = (await app.invoke('library:list', { trash: false })) as { ok: true; value: { id: string }[] };
+  const opened = (await app.invoke('article:open', { id: list.value[0]!.id })) as {
+    ok: true;
+    value: { article: { headline: string; headlineMarks?: { type: string; from: number; to: number }[] } };
+  };
+  const { headline: stored, headlineMarks } = opened.value.article;
+  expect(headlineMarks?.map((m) => [m.type, stored.slice(m.from, m.to)])).toEqual([
+    ['insertion', ' الجديدة'],
+  ]);
+  await reopenedPanel.getByTestId('suggestions-reject-all').click();
+  await expect(headline.locator('ins.sugg-ins')).toHaveCount(0);
+  await expect(headline).not.toContainText('الجديدة');
+
   await save(page);
   const final = await storedBody(app.invoke);
   expect(final.some((b) => b.text.includes('مينسك، إنّ "التوقيع'))).toBe(true);

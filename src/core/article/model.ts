@@ -49,6 +49,8 @@ export type RelatedStory = z.infer<typeof RelatedStory>;
 /** What a revision stores: everything the author edits. */
 export const ArticleContent = z.object({
   headline: z.string(),
+  /** Tracked changes in the headline (insertion and deletion spans only); absent when there are none. */
+  headlineMarks: z.array(Span).optional(),
   standfirst: z.string().nullable(),
   dateline: Dateline,
   figures: z.array(Figure),

@@ -13,10 +13,12 @@ export type SuggestionAttrs = { author: string; at: string };
 
 export type Decision = 'accept' | 'reject';
 
-/** One suggestion as a reviewer sees it: a contiguous run of one mark in one body block. */
+/** One suggestion as a reviewer sees it: a contiguous run of one mark in the headline or one body block. */
 export type Suggestion = SuggestionAttrs & {
   type: SuggestionType;
+  /** Index of the body block; HEADLINE_BLOCK (with `field`) for the headline. */
   block: number;
+  field?: 'headline';
   from: number;
   to: number;
   text: string;
@@ -44,9 +46,21 @@ export function suggestionAttrs(span: Span): SuggestionAttrs | null {
   return { author, at };
 }
 
+/** The headline's place where suggestions are counted by block: before the first body block. */
+export const HEADLINE_BLOCK = -1;
+
+/** The headline as a block of its own, so its suggestions are listed and resolved like the body's. */
+function headlineBlock(content: ArticleContent): Block {
+  return { type: 'paragraph', text: content.headline, marks: content.headlineMarks ?? [] };
+}
+
 export function suggestionsOf(content: ArticleContent): Suggestion[] {
   const out: Suggestion[] = [];
-  content.body.forEach((b, block) => {
+  const blocks: [Block, number][] = [
+    [headlineBlock(content), HEADLINE_BLOCK],
+    ...content.body.map((b, i) => [b, i] as [Block, number]),
+  ];
+  blocks.forEach(([b, block]) => {
     for (const span of b.marks ?? []) {
       const a = suggestionAttrs(span);
       if (!a || span.from >= span.to) continue;
@@ -54,6 +68,7 @@ export function suggestionsOf(content: ArticleContent): Suggestion[] {
         ...a,
         type: span.type as SuggestionType,
         block,
+        ...(block === HEADLINE_BLOCK ? { field: 'headline' as const } : {}),
         from: span.from,
         to: span.to,
         text: b.text.slice(span.from, span.to),
@@ -127,11 +142,18 @@ export function resolveBlock(
   return { ...b, text, marks };
 }
 
-/** Accepts or rejects the matching suggestions throughout the body. */
+/** Accepts or rejects the matching suggestions in the headline and throughout the body. */
 export function resolveSuggestions(
   content: ArticleContent,
   decision: Decision,
   filter: SuggestionFilter = {},
 ): ArticleContent {
-  return { ...content, body: content.body.map((b, i) => resolveBlock(b, i, decision, filter)) };
+  const { headlineMarks: _marks, ...rest } = content;
+  const head = resolveBlock(headlineBlock(content), HEADLINE_BLOCK, decision, filter);
+  return {
+    ...rest,
+    headline: head.text,
+    ...(head.marks?.length ? { headlineMarks: head.marks } : {}),
+    body: content.body.map((b, i) => resolveBlock(b, i, decision, filter)),
+  };
 }

@@ -292,7 +292,10 @@ function suggestionsGate(content: ArticleContent): GateResult {
             ar: `حذف مقترح من ${sg.author}: «${short(sg.text)}»`,
             en: `Deletion suggested by ${sg.author}: “${short(sg.text)}”`,
           },
-    target: { kind: 'block', block: sg.block, from: sg.from, to: sg.to },
+    target:
+      sg.field === 'headline'
+        ? { kind: 'field', field: 'headline' }
+        : { kind: 'block', block: sg.block, from: sg.from, to: sg.to },
   }));
   return gate(
     'suggestions',

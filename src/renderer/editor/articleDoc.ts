@@ -3,7 +3,8 @@
 // Inline spans (speech quotes, comments …) become one generic `articleSpan` mark per span, carrying the span's
 // type, attrs and its position in the original list, so marks the editor does not render yet still survive
 // editing (ProseMirror maps them through every change) and come back in their original order.
-// Suggestions (well-formed `insertion` / `deletion` spans) are the exception: they are real marks of their own.
+// Suggestions (well-formed `insertion` / `deletion` spans) are the exception: they are real marks of their own,
+// and the only marks the headline carries (its tracked changes, ArticleContent.headlineMarks).
 import type { ArticleContent, Block, BlockType, Figure, RelatedStory, Span } from '../../core/article/model';
 import { isSuggestionType, suggestionAttrs } from '../../core/suggestions/suggestions';
 
@@ -84,9 +85,19 @@ function bodyBlock(b: Block): DocJSON {
   return node;
 }
 
+/** The headline with its tracked changes; spans that are not well-formed suggestions have no place there. */
+function headlineNode(c: ArticleContent): DocJSON {
+  const marks = (c.headlineMarks ?? []).filter((s) => suggestionAttrs(s) !== null);
+  if (!marks.length) return textBlock('headline', c.headline);
+  const { content } = inlineContent(c.headline, marks);
+  const node: DocJSON = { type: 'headline' };
+  if (content.length) node.content = content;
+  return node;
+}
+
 /** ArticleContent → the JSON the article schema accepts (headline, standfirst?, figure*, dateline, block+). */
 export function contentToDoc(c: ArticleContent): DocJSON {
-  const content: DocJSON[] = [textBlock('headline', c.headline)];
+  const content: DocJSON[] = [headlineNode(c)];
   if (c.standfirst !== null) content.push(textBlock('standfirst', c.standfirst));
   for (const f of c.figures) {
     content.push(
@@ -190,9 +201,16 @@ export function docToContent(doc: DocJSON): ArticleContent {
   for (const node of doc.content ?? []) {
     const a = node.attrs ?? {};
     switch (node.type) {
-      case 'headline':
-        content.headline = plainText(node);
+      case 'headline': {
+        const { text, spans } = blockSpans(node);
+        content.headline = text;
+        const marks = spans
+          .sort((x, y) => x.order - y.order || x.span.from - y.span.from)
+          .map((s) => s.span)
+          .filter((s) => suggestionAttrs(s) !== null);
+        if (marks.length) content.headlineMarks = marks;
         break;
+      }
       case 'standfirst':
         content.standfirst = plainText(node);
         break;

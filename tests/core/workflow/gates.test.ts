@@ -97,6 +97,17 @@ describe('gates on the seed article', () => {
     expect(gate.items[0]!.message.ar).toContain('ليلى');
   });
 
+  it('hold a pending headline suggestion open, pointing at the headline', () => {
+    const at = '2026-11-29T10:00:00.000Z';
+    const headlineMarks = [{ type: 'deletion', from: 0, to: 6, attrs: { author: 'ليلى', at } }];
+    const gate = evaluateGates(inputs({ content: { ...seed, headlineMarks } })).find(
+      (g) => g.id === 'suggestions',
+    )!;
+    expect(gate.ok).toBe(false);
+    expect(gate.items.map((i) => i.target)).toEqual([{ kind: 'field', field: 'headline' }]);
+    expect(gate.items[0]!.message.ar).toContain(seed.headline.slice(0, 6));
+  });
+
   it('clear quotes verified or waived with a reason, but not waived without one', () => {
     const speech = extractQuotes(seed.body).filter((q) => q.kind === 'speech');
     const reviews = [

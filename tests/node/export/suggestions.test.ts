@@ -10,7 +10,7 @@ const tmp = tempDir('tadqiq-export-suggestions-');
 afterAll(() => tmp.cleanup());
 
 describe('export with pending suggestions', () => {
-  it('leaves out a pending insertion and keeps a pending deletion', async () => {
+  it('leaves out a pending insertion and keeps a pending deletion, in the body and the headline', async () => {
     const db = openDatabase(tmp.file('s.db'));
     const EDITOR = 'هالة';
     setRole(db, { role: 'editor', name: EDITOR });
@@ -30,7 +30,14 @@ describe('export with pending suggestions', () => {
         { type: 'deletion', from: at + 3, to: at + 5, attrs: { author: 'ليلى', at: at2 } },
       ],
     };
+    // In the headline, «الشاملة» suggested for insertion after «الاستراتيجية»: not accepted either.
+    const end = content.headline.indexOf(' قريباً');
+    content.headline = content.headline.slice(0, end) + ' الشاملة' + content.headline.slice(end);
+    content.headlineMarks = [
+      { type: 'insertion', from: end, to: end + 8, attrs: { author: 'ليلى', at: at2 } },
+    ];
     saveRevision(db, { id: out.id, content, reason: 'manual', author: EDITOR });
+    expect(showArticle(db, out.id).article.headlineMarks).toEqual(content.headlineMarks);
 
     const p = await prepareExport(db, {
       id: out.id,
@@ -41,6 +48,7 @@ describe('export with pending suggestions', () => {
     const text = new TextDecoder().decode(p.bytes);
     expect(text).toContain('في مينسك، أن "التوقيع');
     expect(text).not.toContain('إنّ');
+    expect(text.split('\n')[0]).toBe(article.headline);
     db.close();
   });
 });

@@ -205,16 +205,40 @@ describe('editing in suggestion mode', () => {
     ]);
   });
 
-  it('with the mode off edits change the text directly; headline edits are never tracked', () => {
+  it('with the mode off edits change the text directly', () => {
     const e = open(content([PARA]), false);
     cursor(e, at(e, offsetOf(e, '27')), at(e, offsetOf(e, '27') + 2));
     type(e, '28');
     expect(para(e)).toEqual({ type: 'paragraph', text: PARA.replace('27', '28') });
-    setSuggestMode(e, true, ME);
-    cursor(e, 1 + 'لافروف'.length);
-    type(e, ' يقول');
-    expect(saved(e).headline).toBe('لافروف يقول: روسيا وإيران توقعان اتفاقية الشراكة');
     expect(listSuggestions(e.state.doc)).toEqual([]);
+  });
+
+  it('tracks headline edits too: saved as headlineMarks, listed first, accepted or rejected like the body', () => {
+    const e = open(content([PARA]));
+    // Replace «روسيا» in the headline with «موسكو».
+    const headline = 'لافروف: روسيا وإيران توقعان اتفاقية الشراكة';
+    const from = 1 + headline.indexOf('روسيا');
+    cursor(e, from, from + 'روسيا'.length);
+    type(e, 'موسكو');
+    const c = saved(e);
+    expect(c.headline).toBe('لافروف: روسياموسكو وإيران توقعان اتفاقية الشراكة');
+    expect(c.headlineMarks).toEqual([
+      { type: 'deletion', from: 8, to: 13, attrs: { author: ME, at: T0 } },
+      { type: 'insertion', from: 13, to: 18, attrs: { author: ME, at: T0 } },
+    ]);
+    expect(listSuggestions(e.state.doc).map((s) => [s.type, s.text, s.block])).toEqual([
+      ['deletion', 'روسيا', -1],
+      ['insertion', 'موسكو', -1],
+    ]);
+    // Opened again, the headline's suggestions are there for the next reader.
+    const again = open(c);
+    expect(saved(again)).toEqual(c);
+    resolveSuggestions(again, 'accept');
+    expect(saved(again).headline).toBe('لافروف: موسكو وإيران توقعان اتفاقية الشراكة');
+    expect(saved(again).headlineMarks).toBeUndefined();
+    // The model resolves them alike (what exports do).
+    expect(resolveContent(c, 'accept')).toEqual(saved(again));
+    expect(resolveContent(c, 'reject').headline).toBe(headline);
   });
 });
 

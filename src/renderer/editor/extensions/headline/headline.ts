@@ -1,11 +1,12 @@
-// The headline: one line of plain text at the top of every article.
+// The headline: one line of plain text at the top of every article; in suggestion mode its edits are tracked
+// like the body's (insertion and deletion are the only marks it takes).
 import { Node, mergeAttributes } from '@tiptap/core';
 import { focusNextTextblock } from '../keyboard';
 
 export const Headline = Node.create({
   name: 'headline',
   content: 'text*',
-  marks: '',
+  marks: 'insertion deletion',
   defining: true,
 
   parseHTML() {

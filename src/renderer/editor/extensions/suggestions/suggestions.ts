@@ -1,7 +1,8 @@
-// Suggestion mode (tracked changes): while it is on, edits of body text become the author's insertions and
-// deletions instead of changing the text (see track.ts). Suggestions are listed, accepted and rejected here,
-// one transaction (one undo step) per decision. The mode and the author live in plugin state and change only
-// through transaction meta; React reads them, and the list of suggestions, through a small store.
+// Suggestion mode (tracked changes): while it is on, edits of the body and the headline become the author's
+// insertions and deletions instead of changing the text (see track.ts). Suggestions are listed, accepted and
+// rejected here, one transaction (one undo step) per decision. The mode and the author live in plugin state
+// and change only through transaction meta; React reads them, and the list of suggestions, through a small
+// store.
 import { Extension, type Editor } from '@tiptap/core';
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
@@ -14,6 +15,7 @@ import {
 } from '../../../../core/suggestions/suggestions';
 import { createValueStore, type ValueStore } from '../../../features/shell/valueStore';
 import { BODY_BLOCKS, trackChanges } from './track';
+import { HEADLINE_BLOCK } from '../../../../core/suggestions/suggestions';
 
 export type SuggestionsState = { on: boolean; author: string };
 
@@ -32,7 +34,7 @@ export type EditorSuggestion = {
   from: number;
   to: number;
   text: string;
-  /** Index of the body block. */
+  /** Index of the body block; HEADLINE_BLOCK for the headline. */
   block: number;
 };
 
@@ -49,8 +51,9 @@ export function listSuggestions(doc: PMNode): EditorSuggestion[] {
   const out: EditorSuggestion[] = [];
   let block = -1;
   doc.forEach((node, offset) => {
-    if (!BODY_BLOCKS.has(node.type.name)) return;
-    block++;
+    const headline = node.type.name === 'headline';
+    if (!headline && !BODY_BLOCKS.has(node.type.name)) return;
+    if (!headline) block++;
     const open = new Map<string, EditorSuggestion>();
     node.forEach((child, childOffset) => {
       const from = offset + 1 + childOffset;
@@ -73,7 +76,7 @@ export function listSuggestions(doc: PMNode): EditorSuggestion[] {
           from,
           to: from + child.nodeSize,
           text: child.text ?? '',
-          block,
+          block: headline ? HEADLINE_BLOCK : block,
         };
         open.set(type, s);
         out.push(s);

@@ -1,5 +1,5 @@
 // Suggestion mode as a transform of what the user did: after a transaction that typed, deleted, pasted, cut
-// or replaced body text, one appended transaction (part of the same undo step) marks the new text as the
+// or replaced body or headline text, one appended transaction (part of the same undo step) marks the new text as the
 // author's insertion and puts the removed text back marked as the author's deletion. Text that is the
 // author's own pending insertion (or was typed in the same batch) is simply removed. Working on
 // transactions rather than on keys covers IME composition, beforeinput, paste, cut, drop and commands alike.
@@ -10,6 +10,8 @@ import { isHistoryTransaction } from '@tiptap/pm/history';
 import { DELETION, INSERTION } from '../../../../core/suggestions/suggestions';
 
 export const BODY_BLOCKS = new Set(['paragraph', 'subheading', 'blockquote']);
+/** Where typing becomes a suggestion while the mode is on: the body and the headline. */
+export const TRACKED_BLOCKS = new Set([...BODY_BLOCKS, 'headline']);
 
 /** Set on a transaction (any truthy value) to let it through untracked. */
 export const UNTRACKED_META = 'suggestionsUntracked';
@@ -40,7 +42,7 @@ function bodyText(doc: PMNode, from: number, to: number): { body: Piece[]; other
   doc.nodesBetween(from, to, (node, pos, parent) => {
     if (!node.isText) return true;
     const piece = { from: Math.max(pos, from), to: Math.min(pos + node.nodeSize, to), marks: node.marks };
-    if (piece.from < piece.to) (parent && BODY_BLOCKS.has(parent.type.name) ? body : other).push(piece);
+    if (piece.from < piece.to) (parent && TRACKED_BLOCKS.has(parent.type.name) ? body : other).push(piece);
     return false;
   });
   return { body, other };
