@@ -2,7 +2,7 @@
 // undo history so that one Undo brings the change back exactly.
 import type { Editor } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
-import { closeHistory } from '@tiptap/pm/history';
+import { dispatchOwnStep } from '../../editor/ownStep';
 import { TextSelection } from '@tiptap/pm/state';
 import type { DiffField } from '../../../core/diff';
 import type { RevertPlan } from './changeModel';
@@ -93,7 +93,6 @@ export function revertInEditor(editor: Editor, plan: RevertPlan): boolean {
     }
   }
   // A change of its own in the history: neither merged with the typing before it nor with what follows.
-  editor.view.dispatch(closeHistory(tr).scrollIntoView());
-  editor.view.dispatch(closeHistory(editor.state.tr));
+  dispatchOwnStep(editor, tr.scrollIntoView());
   return true;
 }

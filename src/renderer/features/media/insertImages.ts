@@ -6,6 +6,7 @@
 import type { Editor } from '@tiptap/react';
 import { attachPhoto } from '../../../core/captions/metadata';
 import type { FigureAttrs } from '../../editor/extensions/figure/figure';
+import { dispatchOwnStep } from '../../editor/ownStep';
 import { BridgeError, call } from '../../bridge';
 import { fileToBase64 } from '../library/fileData';
 import { msg, postNotice, type Msg } from '../shell/notices';
@@ -65,7 +66,7 @@ export async function attachImageFile(editor: Editor, file: File, pos: number): 
     );
     const tr = editor.state.tr.setNodeMarkup(pos, undefined, attrs);
     if (caption !== node.textContent) tr.insertText(caption, pos + 1, pos + node.nodeSize - 1);
-    editor.view.dispatch(tr);
+    dispatchOwnStep(editor, tr);
     postNotice({
       tone: 'info',
       title: msg('media.attached', { name }),

@@ -10,6 +10,7 @@ import { createValueStore } from '../../../features/shell/valueStore';
 import type { FigureAttrs } from './figure';
 import { figurePositions } from './captionCheck';
 import { useThumbnail } from './thumbnails';
+import { dispatchOwnStep } from '../../ownStep';
 import { attachImageFile } from '../../../features/media/insertImages';
 import { IMAGE_ACCEPT } from '../../../features/media/imageFiles';
 import '../../../features/media/media.css';
@@ -76,7 +77,7 @@ export function FigureView({ node, updateAttributes, editor, getPos }: ReactNode
   function remove() {
     const at = getPos();
     if (at === undefined) return;
-    editor.view.dispatch(editor.state.tr.delete(at, at + node.nodeSize));
+    dispatchOwnStep(editor, editor.state.tr.delete(at, at + node.nodeSize));
     editor.commands.focus();
   }
 
