@@ -10,13 +10,15 @@ import { AppError, type RevisionSummary } from '../../core/ipc/contract';
 import type { ServiceTable } from '../../core/ipc/dispatch';
 import { readImage } from '../files/images';
 import {
+  deleteImage,
   getImageOriginal,
   getImageRow,
   getImageThumbnail,
   insertImage,
+  listImageHeads,
   type ImageRow,
 } from '../store/images';
-import { latestRevision } from '../store/revisions';
+import { getRevisionRecord, latestRevision, listRevisionHeads } from '../store/revisions';
 import { getSetting, setSetting } from '../store/settings';
 import { listTagRows } from '../store/tags';
 import { saveRevision } from './articles';
@@ -224,4 +226,54 @@ export function photoServices(
     'codes:importTsv': ({ tsv, replace }) => importCodesTsv(db, tsv, { replace }),
     'codes:exportTsv': () => exportCodesTsv(db),
   };
+}
+
+export type PruneResult = {
+  removed: { hash: string; fileName: string; byteLength: number }[];
+  bytes: number;
+  /** Photos kept because a revision of some article (in the trash too) shows them. */
+  kept: number;
+  dryRun: boolean;
+};
+
+/** Photos stored less than this long ago are never removed: an open editor may not have saved them yet. */
+export const PRUNE_GRACE_HOURS = 24;
+
+/**
+ * Removes the photos no revision of any article shows — inserted and then dropped before a save, or replaced
+ * in a figure that was never saved. Every revision of every article, trashed ones included, is read, so a
+ * photo any past version shows stays (restoring that version must bring it back). Photos stored in the last
+ * PRUNE_GRACE_HOURS stay as well. One immediate transaction: a save arriving meanwhile waits for it.
+ */
+export function pruneMedia(db: Db, options: { dryRun?: boolean; now?: Date } = {}): PruneResult {
+  const cutoff = new Date(
+    (options.now ?? new Date()).getTime() - PRUNE_GRACE_HOURS * 3_600_000,
+  ).toISOString();
+  return db
+    .transaction((): PruneResult => {
+      const images = listImageHeads(db);
+      const old = images.filter((i) => i.createdAt < cutoff);
+      const used = new Set<string>();
+      if (old.length) {
+        const ids = db.prepare<[], { id: string }>('SELECT id FROM articles').all();
+        for (const { id } of ids) {
+          for (const head of listRevisionHeads(db, id)) {
+            const rev = getRevisionRecord(db, id, head.seq);
+            if (!rev) throw new AppError('database', `Revision ${head.seq} of article ${id} cannot be read.`);
+            for (const f of rev.content.figures) if (f.image) used.add(f.image);
+          }
+        }
+      }
+      const removed = old
+        .filter((i) => !used.has(i.hash))
+        .map(({ hash, fileName, byteLength }) => ({ hash, fileName, byteLength }));
+      if (!options.dryRun) for (const r of removed) deleteImage(db, r.hash);
+      return {
+        removed,
+        bytes: removed.reduce((n, r) => n + r.byteLength, 0),
+        kept: images.length - removed.length,
+        dryRun: options.dryRun === true,
+      };
+    })
+    .immediate();
 }

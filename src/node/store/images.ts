@@ -77,3 +77,19 @@ export function getImageThumbnail(db: Db, hash: string): { data: Buffer; mimeTyp
 export function countImages(db: Db): number {
   return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM images').get()!.n;
 }
+
+/** Every stored photo's hash, size and when it was stored, oldest first. */
+export function listImageHeads(
+  db: Db,
+): { hash: string; fileName: string; byteLength: number; createdAt: string }[] {
+  return db
+    .prepare<[], { hash: string; fileName: string; byteLength: number; createdAt: string }>(
+      'SELECT hash, file_name AS fileName, byte_length AS byteLength, created_at AS createdAt FROM images ORDER BY created_at, hash',
+    )
+    .all();
+}
+
+/** Removes a photo, its bytes and thumbnail (image_data goes with it by the foreign key). */
+export function deleteImage(db: Db, hash: string): void {
+  db.prepare('DELETE FROM images WHERE hash = ?').run(hash);
+}

@@ -1,7 +1,7 @@
 // The command line for tags and codes, as pipelines run it: `import` keeps the تصنيفات tags, `show` prints
 // suggestedTags, `tags list` counts usage, `tags suggest ID`, `codes import FILE.tsv` reports bad lines, and
-// `figures read|add|check` read a photo's metadata, insert it (or attach it to a figure with --figure) and run
-// the caption rules.
+// `figures read|add|check|prune` read a photo's metadata, insert it (or attach it to a figure with --figure),
+// run the caption rules and leave fresh photos alone when pruning.
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -163,5 +163,13 @@ describe('cli: tags and codes', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--figure takes a figure number from 1/);
     expect((await json<{ figures: Figure[] }>(['show', id])).figures).toEqual(after);
+
+    // Photos stored today are never pruned: an open editor may not have saved them yet.
+    const pruned = await json<{ removed: unknown[]; kept: number; dryRun: boolean }>(['figures', 'prune']);
+    expect(pruned).toMatchObject({ removed: [], dryRun: false });
+    expect(pruned.kept).toBeGreaterThanOrEqual(1);
+    const stray = await cli(['figures', 'prune', id]);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/figures prune: unexpected argument/);
   });
 });

@@ -19,8 +19,11 @@ import {
   checkArticleCaptions,
   getMedia,
   getMediaThumbnail,
+  pruneMedia,
+  PRUNE_GRACE_HOURS,
   setCaptionStyle,
 } from '../../../src/node/services/media';
+import { trashArticle } from '../../../src/node/services/library';
 import { repoRoot, seedBytes, tempDir } from '../store/testFiles';
 
 const tmp = tempDir('tadqiq-media-');
@@ -292,6 +295,47 @@ describe('captions through the services', () => {
     expect(latin()).toEqual(['رويترز']);
     setCaptionStyle(db, { agencyNames: 'latin' });
     expect(latin()).toEqual([]);
+  });
+});
+
+describe('removing photos no revision shows', () => {
+  it('keeps what any revision of any article shows (trash too) and what is fresh; removes the rest', async () => {
+    const a = importText(db, seedBytes().toString('utf8'));
+    if (a.kind !== 'imported') throw new Error('seed not imported');
+    // P1 on the article, then replaced by P2 on the same figure: P1 lives on in the history only.
+    const p1 = await addMedia(db, {
+      bytes: fixture('agency-iptc-xmp.jpg'),
+      fileName: 'p1.jpg',
+      articleId: a.id,
+    });
+    await addMedia(db, { bytes: fixture('iim-only.jpg'), fileName: 'p2.jpg', articleId: a.id, figure: 1 });
+    // P3 stored but never used by any article (inserted, then the editor dropped it before a save).
+    const p3 = await addMedia(db, { bytes: fixture('camera-exif.jpg'), fileName: 'p3.jpg' });
+    // P4 on an article that is now in the trash.
+    const b = importText(db, seedBytes().toString('utf8').replace('لافروف:', 'لافروف يقول:'), 'text', {
+      allowDuplicate: true,
+    });
+    if (b.kind !== 'imported') throw new Error('second article not imported');
+    await addMedia(db, { bytes: fixture('staff-xmp-only.jpg'), fileName: 'p4.jpg', articleId: b.id });
+    trashArticle(db, b.id);
+    expect(countImages(db)).toBe(4);
+
+    // Within the grace period nothing goes: an open editor may not have saved its photo yet.
+    expect(pruneMedia(db, { now: new Date(Date.now() + 3_600_000) }).removed).toEqual([]);
+
+    const later = new Date(Date.now() + (PRUNE_GRACE_HOURS + 1) * 3_600_000);
+    const dry = pruneMedia(db, { now: later, dryRun: true });
+    expect(dry.removed.map((r) => r.hash)).toEqual([p3.hash]);
+    expect(dry.bytes).toBe(fixture('camera-exif.jpg').length);
+    expect(countImages(db)).toBe(4);
+
+    const done = pruneMedia(db, { now: later });
+    expect(done).toMatchObject({ removed: [{ hash: p3.hash, fileName: 'p3.jpg' }], kept: 3, dryRun: false });
+    expect(countImages(db)).toBe(3);
+    expect(db.prepare('SELECT count(*) AS n FROM image_data').get()).toEqual({ n: 3 });
+    // The photo of the replaced figure still opens with its revision.
+    expect(getMedia(db, p1.hash).dataBase64.length).toBeGreaterThan(0);
+    expect(pruneMedia(db, { now: later }).removed).toEqual([]);
   });
 });
 

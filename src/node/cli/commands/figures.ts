@@ -1,28 +1,50 @@
-// `figures add ID PHOTO [--figure N]`, `figures read PHOTO`, `figures check ID`: photos and their captions from
-// the command line — insert a photo into an article (or put it on its figure N, keeping what the figure says),
-// read a photo's IPTC/XMP/EXIF without storing it, run the caption rules.
+// `figures add ID PHOTO [--figure N]`, `figures read PHOTO`, `figures check ID`, `figures prune [--dry-run]`:
+// photos and their captions from the command line — insert a photo into an article (or put it on its figure N,
+// keeping what the figure says), read a photo's IPTC/XMP/EXIF without storing it, run the caption rules, and
+// remove the stored photos no revision of any article shows.
 import { basename } from 'node:path';
 import { figureFromMetadata } from '../../../core/captions/metadata';
 import { readImage } from '../../files/images';
-import { addMedia, checkArticleCaptions, getCaptionStyle } from '../../services/media';
+import { addMedia, checkArticleCaptions, getCaptionStyle, pruneMedia } from '../../services/media';
 import { UsageError, type CliCommand } from '../command';
 
 const SEVERITY_AR = { error: 'خطأ', warning: 'تنبيه', info: 'ملاحظة' } as const;
+const USAGE = 'figures add ID PHOTO [--figure N] | read PHOTO | check ID | prune [--dry-run]';
 
 export const figuresCommand: CliCommand = {
   name: 'figures',
-  usage: 'figures add ID PHOTO [--figure N] | read PHOTO | check ID',
+  usage: USAGE,
   summary: 'الصور وتعليقاتها: إضافة وقراءة وتدقيق — photos and captions: add, read, check',
-  positionals: ['ACTION', 'ARG', 'PHOTO?'],
+  positionals: ['ACTION', 'ARG?', 'PHOTO?'],
   flags: {
     figure: {
       type: 'string',
       help: 'يرفق الصورة بالشكل رقم N بدل إضافة شكل جديد — puts the photo on figure N (from 1) instead of adding one',
     },
+    'dry-run': {
+      type: 'boolean',
+      help: 'مع prune: يعدّ الصور ولا يحذف شيئاً — with prune: count the photos, remove nothing',
+    },
   },
   async run(ctx) {
     const [action, arg, photo] = ctx.args;
+    if (action === 'prune') {
+      if (arg !== undefined) throw new UsageError(`figures prune: unexpected argument "${arg}".`);
+      const r = pruneMedia(ctx.db(), { dryRun: ctx.flags['dry-run'] === true });
+      const mb = (r.bytes / 1_048_576).toFixed(1);
+      const text = [
+        r.dryRun
+          ? `صور لا تظهر في أي نسخة من أي مقال: ${r.removed.length} (${mb} ميغابايت) — لم يُحذف شيء.`
+          : `حُذفت ${r.removed.length} صورة لا تظهر في أي نسخة من أي مقال (${mb} ميغابايت).`,
+        `بقيت ${r.kept} صورة.`,
+        ...r.removed.map((x) => `  ${x.fileName}  ${x.hash.slice(0, 12)}`),
+      ].join('\n');
+      return { json: r, text };
+    }
+    if (arg === undefined)
+      throw new UsageError(`figures ${action ?? ''}: missing argument (usage: ${USAGE}).`);
     const figureFlag = ctx.flags.figure;
+    if (ctx.flags['dry-run'] !== undefined) throw new UsageError('figures: --dry-run goes with prune only.');
     if (figureFlag !== undefined && action !== 'add')
       throw new UsageError(`figures ${action}: --figure goes with add only.`);
     if (action === 'add') {
