@@ -143,6 +143,26 @@ describe('the checker extension', () => {
     expect(spelled.map((f) => f.finding.text)).not.toContain('مينسكك');
   });
 
+  it('a finding keeps its id when its block is checked again (a spelling answer, a configuration)', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const service: SpellService = async (words) => {
+      await gate;
+      return words.map((w) => ({ word: w, correct: true, suggestions: [] }));
+    };
+    const ed = editor(service);
+    const before = liveFindings(ed.state).find((f) => f.finding.ruleId === 'grammar.inna-after-qala')!;
+    release();
+    // The answers re-check every block that was waiting for them, the finding's block among them.
+    await new Promise((r) => setTimeout(r, 300));
+    const after = liveFindings(ed.state).find((f) => f.finding.ruleId === 'grammar.inna-after-qala')!;
+    expect(after).toMatchObject({ id: before.id, from: before.from, to: before.to });
+    configureChecker(ed, { checker: checkerFor([]), settings: {}, ignored: new Set() });
+    expect(liveFindings(ed.state).find((f) => f.finding.ruleId === 'grammar.inna-after-qala')!.id).toBe(
+      before.id,
+    );
+  });
+
   it('waits for the house style when its host says one is coming, then checks once with it', () => {
     const exts = articleExtensions(undefined, 'configured');
     const ed = new Editor({ extensions: exts, content: contentToDoc(seedContent()) });

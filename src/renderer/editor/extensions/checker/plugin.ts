@@ -171,6 +171,20 @@ function placeDocumentFindings(
   return { findings, demoted: new Set(report.demoted) };
 }
 
+/**
+ * A finding found again where it was (same rule, text and place) keeps its id, so an open card, the panel's
+ * selection and F8 stay on it when its block is checked again — after a spelling answer, a configuration, or
+ * an edit elsewhere in the block.
+ */
+function adoptIds(fresh: LiveFinding[], old: readonly LiveFinding[]): LiveFinding[] {
+  if (!old.length) return fresh;
+  const ids = new Map(old.map((f) => [`${f.key}|${f.from}|${f.to}`, f.id]));
+  return fresh.map((f) => {
+    const id = ids.get(`${f.key}|${f.from}|${f.to}`);
+    return id === undefined ? f : { ...f, id };
+  });
+}
+
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
@@ -181,6 +195,7 @@ function fullCheck(
   cache: SpellCache | null,
   active: string | null,
   version: number,
+  previous: readonly LiveFinding[] = [],
 ): CheckerPluginState {
   // The document rules run first: they decide which categories the block checks lower to info.
   const run = runDocumentRules(doc, config);
@@ -192,10 +207,21 @@ function fullCheck(
     findings.push(...r.findings);
     if (r.awaiting) awaiting.push(r.awaiting);
   }
-  findings.push(...placeDocumentFindings(run, config, findings).findings);
-  findings.sort(byPosition);
-  const decorations = DecorationSet.create(doc, findingDecorations(toDecorated(findings), active));
-  return { config, findings, decorations, awaiting, active, demoted, version: version + 1, running: true };
+  const all = adoptIds(
+    [...findings, ...placeDocumentFindings(run, config, findings).findings],
+    previous,
+  ).sort(byPosition);
+  const decorations = DecorationSet.create(doc, findingDecorations(toDecorated(all), active));
+  return {
+    config,
+    findings: all,
+    decorations,
+    awaiting,
+    active,
+    demoted,
+    version: version + 1,
+    running: true,
+  };
 }
 
 /** Puts a fresh document layer in place of the old one; findings that did not change keep their identity. */
@@ -205,7 +231,8 @@ function replaceDocumentLayer(
   layer: DocumentLayer,
   cache: SpellCache | null,
 ): CheckerPluginState {
-  if (!sameSet(layer.demoted, s.demoted)) return fullCheck(doc, s.config, cache, s.active, s.version);
+  if (!sameSet(layer.demoted, s.demoted))
+    return fullCheck(doc, s.config, cache, s.active, s.version, s.findings);
   const old = s.findings.filter((f) => f.document);
   const same = (a: LiveFinding, b: LiveFinding) => a.key === b.key && a.from === b.from && a.to === b.to;
   if (old.length === layer.findings.length && layer.findings.every((f) => old.some((o) => same(o, f))))
@@ -292,12 +319,16 @@ function recheck(
   // Document findings stay (mapped) until the next pass of the document rules replaces them.
   const kept = findings.filter((f) => f.document || !inUnit(f.from, f.to));
   const keptAwaiting = awaiting.filter((a) => !inUnit(a.from, a.to));
-  const fresh: LiveFinding[] = [];
+  let fresh: LiveFinding[] = [];
   for (const u of units) {
     const r = checkUnit(u, s.config, cache, s.demoted);
     fresh.push(...r.findings);
     if (r.awaiting) keptAwaiting.push(r.awaiting);
   }
+  fresh = adoptIds(
+    fresh,
+    findings.filter((f) => !f.document && inUnit(f.from, f.to)),
+  );
   const documentIds = new Set(findings.filter((f) => f.document).map((f) => f.id));
   const blockOnly = (spec: FindingSpec) => !documentIds.has(spec.findingId);
   let decos = decorations;
@@ -347,7 +378,7 @@ export function applyChecker(
   if (!action) return next;
   switch (action.type) {
     case 'configure':
-      return fullCheck(tr.doc, action.config, cache, next.active, next.version);
+      return fullCheck(tr.doc, action.config, cache, next.active, next.version, next.findings);
     case 'document':
       return replaceDocumentLayer(next, tr.doc, action.layer, cache);
     case 'spelling': {
