@@ -179,6 +179,18 @@ export async function importSeed(page: Page): Promise<Locator> {
  */
 export async function selectText(block: Locator, text: string, opts: { after?: string } = {}): Promise<void> {
   await block.click();
+  // The editor may redraw the block meanwhile (a spelling answer arriving, the checker's pause pass) before it
+  // has read the new selection, and put its own caret back: select again until the selection holds.
+  await expect
+    .poll(async () => {
+      await selectOnce(block, text, opts.after ?? '');
+      await block.page().waitForTimeout(50);
+      return block.page().evaluate(() => window.getSelection()?.toString() ?? '');
+    })
+    .toBe(text);
+}
+
+async function selectOnce(block: Locator, text: string, after: string): Promise<void> {
   await block.evaluate(
     (el, [before, wanted]) => {
       const nodes: Text[] = [];
@@ -203,6 +215,6 @@ export async function selectText(block: Locator, text: string, opts: { after?: s
       sel.removeAllRanges();
       sel.addRange(range);
     },
-    [opts.after ?? '', text] as const,
+    [after, text] as const,
   );
 }
