@@ -47,16 +47,22 @@ export async function insertImageFiles(editor: Editor, files: File[]): Promise<n
 }
 
 /**
- * Stores the photo and puts it on the figure at `pos`, in one undoable step. What the desk already wrote
- * stays: the file's caption, credit, photographer, date and alt text fill only the fields that are empty.
+ * Stores the photo and puts it on the figure at `where()` — asked once the photo is stored, since the author
+ * may have typed above the figure meanwhile — in one undoable step. What the desk already wrote stays: the
+ * file's caption, credit, photographer, date and alt text fill only the fields that are empty.
  */
-export async function attachImageFile(editor: Editor, file: File, pos: number): Promise<boolean> {
+export async function attachImageFile(
+  editor: Editor,
+  file: File,
+  where: () => number | undefined,
+): Promise<boolean> {
   const name = file.name || 'image';
   try {
     const dataBase64 = await fileToBase64(file);
     const added = await call('media:add', { fileName: name, dataBase64 });
-    const node = editor.isDestroyed ? null : editor.state.doc.nodeAt(pos);
-    if (!node || node.type.name !== 'figure') {
+    const pos = editor.isDestroyed ? undefined : where();
+    const node = pos === undefined ? null : editor.state.doc.nodeAt(pos);
+    if (pos === undefined || !node || node.type.name !== 'figure') {
       postNotice({ tone: 'error', title: msg('media.notAttached', { name }) });
       return false;
     }

@@ -64,11 +64,10 @@ export function FigureView({ node, updateAttributes, editor, getPos }: ReactNode
   }
 
   async function attach(file: File | undefined) {
-    const at = getPos();
-    if (!file || at === undefined) return;
+    if (!file) return;
     setAttaching(true);
     try {
-      await attachImageFile(editor, file, at);
+      await attachImageFile(editor, file, getPos);
     } finally {
       setAttaching(false);
     }
