@@ -2,9 +2,10 @@
 // standalone HTML document built and escaped by the services) and offered as a download.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BridgeError, call } from '../../bridge';
+import { call } from '../../bridge';
 import { Dialog } from '../shell/Dialog';
 import { msg, postNotice } from '../shell/notices';
+import { saveExport } from '../workflow/saveExport';
 import { afterSave, attempt } from './actions';
 
 function toBase64(text: string): string {
@@ -12,23 +13,6 @@ function toBase64(text: string): string {
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);
-}
-
-/** Without a window host (a plain browser) the save dialog channel is not there: the file is downloaded. */
-function isUnavailable(e: unknown): boolean {
-  return e instanceof BridgeError && e.error.code === 'bad_request' && /not available/i.test(e.error.message);
-}
-
-function browserDownload(fileName: string, html: string): void {
-  const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function ReportDialog({ articleId, onClose }: { articleId: string; onClose: () => void }) {
@@ -56,17 +40,11 @@ export function ReportDialog({ articleId, onClose }: { articleId: string; onClos
   async function download() {
     if (html === null) return;
     const fileName = `factcheck-${articleId}.html`;
-    const saved = await attempt('factcheck.report.saveFailed', async () => {
-      try {
-        const r = await call('app:saveFile', { fileName, mimeType: 'text/html', dataBase64: toBase64(html) });
-        return r.saved ? 'saved' : 'cancelled';
-      } catch (e) {
-        if (!isUnavailable(e)) throw e;
-        browserDownload(fileName, html);
-        return 'downloaded';
-      }
-    });
-    if (saved === 'saved') postNotice({ tone: 'info', title: msg('factcheck.report.saved') });
+    // The same path as every export: the save dialog in the app, a download where there is no window host.
+    const saved = await attempt('factcheck.report.saveFailed', () =>
+      saveExport({ fileName, mimeType: 'text/html', dataBase64: toBase64(html) }),
+    );
+    if (saved?.kind === 'saved') postNotice({ tone: 'info', title: msg('factcheck.report.saved') });
   }
 
   return (
