@@ -6,76 +6,21 @@
 // compressed deltas, and a thousand rounds acknowledge thousands of them.) Counts kills, acknowledged
 // revisions, checks and losses (which must be 0).
 // Rounds: TADQIQ_CRASH_ROUNDS (1,000; 40 in CI). TADQIQ_CRASH_SEED replays a run.
-import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getRevision, listRevisions, sameContent } from '../../src/node/services';
 import { openDatabase } from '../../src/node/store/db';
 import { crashContent } from '../node/crash/crashContent';
 import { tempDir } from '../node/store/testFiles';
-import { count, recordFigure, repoRoot } from './figures';
+import { random, runAndKill, type Ack } from '../node/crash/writer';
+import { count, recordFigure } from './figures';
 
 const ROUNDS = count('TADQIQ_CRASH_ROUNDS', 1000, 40);
 const SEED = Number(process.env.TADQIQ_CRASH_SEED ?? Date.now() % 1_000_000);
 const tmp = tempDir('tadqiq-crashloop-');
 afterAll(() => tmp.cleanup());
 
-function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 0x100000000;
-  };
-}
-
-type Ack = { seq: number; n: number };
-
 /** Older acknowledged revisions read again after each kill, besides the round's own and the newest. */
 const SAMPLE_PER_ROUND = 16;
-type Run = { acks: Ack[]; articleId?: string; stderr: string; signal: string | null };
-
-/** Runs the writer and SIGKILLs it `delayMs` after spawn or after its first acknowledgement. */
-function runAndKill(file: string, first: number, delayMs: number, fromSpawn: boolean): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'tests/node/crash/saveLoop.ts', file, String(first)],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const acks: Ack[] = [];
-    let articleId: string | undefined;
-    let buffered = '';
-    let stderr = '';
-    let timer: NodeJS.Timeout | undefined;
-    const arm = (): void => {
-      timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs);
-    };
-    if (fromSpawn) arm();
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!; // a line cut by the kill is not an acknowledgement
-      for (const line of lines) {
-        const [kind, a, b] = line.split(' ');
-        if (kind === 'article') articleId = a;
-        if (kind === 'ack') {
-          acks.push({ seq: Number(a), n: Number(b) });
-          arm();
-        }
-      }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (s: string) => (stderr += s));
-    // A writer that is still alive after 20 s is stuck: kill it; the checks below report the round.
-    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      clearTimeout(guard);
-      if (timer) clearTimeout(timer);
-      resolve({ acks, articleId, stderr, signal });
-    });
-  });
-}
 
 describe('crash loop', () => {
   it(

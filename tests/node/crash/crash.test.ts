@@ -3,80 +3,17 @@
 // at random moments, round after round on the same file; after each kill the file must open, pass
 // PRAGMA integrity_check, and hold every acknowledged revision with its exact content.
 // Rounds: TADQIQ_CRASH_ROUNDS (default 30). Random moments: TADQIQ_CRASH_SEED to replay a run.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getRevision, listRevisions, sameContent } from '../../../src/node/services';
 import { openDatabase } from '../../../src/node/store/db';
-import { repoRoot, tempDir } from '../store/testFiles';
+import { tempDir } from '../store/testFiles';
 import { crashContent } from './crashContent';
+import { random, runAndKill, type Ack } from './writer';
 
 const ROUNDS = Number(process.env.TADQIQ_CRASH_ROUNDS ?? 30);
 const SEED = Number(process.env.TADQIQ_CRASH_SEED ?? Date.now() % 1_000_000);
 const tmp = tempDir('tadqiq-crash-');
 afterAll(() => tmp.cleanup());
-
-function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 0x100000000;
-  };
-}
-
-type Ack = { seq: number; n: number; reason: string };
-
-/** Runs the writer, kills it after `delayMs` (counted from its first ack, or from spawn), returns its acks. */
-function runAndKill(
-  file: string,
-  first: number,
-  delayMs: number,
-  fromSpawn: boolean,
-): Promise<{ acks: Ack[]; articleId?: string; stderr: string; signal: string | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join('tests/node/crash/saveLoop.ts'), file, String(first)],
-      {
-        cwd: repoRoot,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const acks: Ack[] = [];
-    let articleId: string | undefined;
-    let buffered = '';
-    let stderr = '';
-    let timer: NodeJS.Timeout | undefined;
-    const arm = (): void => {
-      timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs);
-    };
-    if (fromSpawn) arm();
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!; // a line cut by the kill is not an acknowledgement
-      for (const line of lines) {
-        const [kind, a, b, c] = line.split(' ');
-        if (kind === 'article') articleId = a;
-        if (kind === 'ack') {
-          acks.push({ seq: Number(a), n: Number(b), reason: c! });
-          arm();
-        }
-      }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (s: string) => (stderr += s));
-    // A writer that never acknowledges within 20 s is stuck: kill it and let the checks report it.
-    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      clearTimeout(guard);
-      if (timer) clearTimeout(timer);
-      resolve({ acks, articleId, stderr, signal });
-    });
-  });
-}
 
 describe('crash safety', () => {
   it(
