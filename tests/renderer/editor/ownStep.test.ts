@@ -2,18 +2,10 @@
 // Buttons that change the article (attach a photo, remove a figure, revert a change) make one undo step each,
 // however quickly they follow one another: ProseMirror would otherwise fold changes to the same place within
 // half a second into one history event, and one undo would take back both.
-import { afterEach, describe, expect, it } from 'vitest';
-import { Editor } from '@tiptap/core';
-import { contentToDoc } from '../../../src/renderer/editor/articleDoc';
-import { articleExtensions } from '../../../src/renderer/editor/articleExtensions';
+import { describe, expect, it } from 'vitest';
+import type { Editor } from '@tiptap/core';
 import { dispatchOwnStep } from '../../../src/renderer/editor/ownStep';
-import { seedContent } from '../seedArticle';
-
-let editor: Editor | null = null;
-afterEach(() => {
-  editor?.destroy();
-  editor = null;
-});
+import { seedEditor } from '../seedEditor';
 
 function figureAt(ed: Editor): number {
   let at = -1;
@@ -27,8 +19,7 @@ const PHOTO = 'a'.repeat(64);
 
 describe('a change of its own in the history', () => {
   it('a photo attached, then the figure removed at once: undo brings the figure back with its photo', () => {
-    editor = new Editor({ extensions: articleExtensions(), content: contentToDoc(seedContent()) });
-    const ed = editor;
+    const ed = seedEditor();
     const at = figureAt(ed);
     const node = ed.state.doc.nodeAt(at)!;
     dispatchOwnStep(ed, ed.state.tr.setNodeMarkup(at, undefined, { ...node.attrs, image: PHOTO }));
@@ -41,8 +32,7 @@ describe('a change of its own in the history', () => {
   });
 
   it('without it the two would be one step (what the helper is for)', () => {
-    editor = new Editor({ extensions: articleExtensions(), content: contentToDoc(seedContent()) });
-    const ed = editor;
+    const ed = seedEditor();
     const at = figureAt(ed);
     const node = ed.state.doc.nodeAt(at)!;
     ed.view.dispatch(ed.state.tr.setNodeMarkup(at, undefined, { ...node.attrs, image: PHOTO }));

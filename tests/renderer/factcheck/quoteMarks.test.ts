@@ -2,12 +2,11 @@
 // Quote marks in a real TipTap editor on the seed article: the live quotes equal a full extraction of the
 // document after every kind of edit, unchanged blocks are not re-extracted, and the decorations carry the
 // review status the services stored.
-import { afterEach, describe, expect, it } from 'vitest';
-import { Editor } from '@tiptap/core';
+import { describe, expect, it } from 'vitest';
+import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { extractQuotes } from '../../../src/core/quotes';
-import { contentToDoc, docToContent, type DocJSON } from '../../../src/renderer/editor/articleDoc';
-import { articleExtensions } from '../../../src/renderer/editor/articleExtensions';
+import { docToContent, type DocJSON } from '../../../src/renderer/editor/articleDoc';
 import { bodyBlocks, offsetToPos } from '../../../src/renderer/editor/extensions/quoteMarks/bodyBlocks';
 import {
   quoteMarksKey,
@@ -16,18 +15,10 @@ import {
   setActiveQuote,
   setQuoteReviews,
 } from '../../../src/renderer/editor/extensions/quoteMarks/quoteMarks';
-import { seedContent } from '../seedArticle';
 
-let editor: Editor | null = null;
-afterEach(() => {
-  editor?.destroy();
-  editor = null;
-});
+import { seedEditor } from '../seedEditor';
 
-function open(): Editor {
-  editor = new Editor({ extensions: articleExtensions(), content: contentToDoc(seedContent()) });
-  return editor;
-}
+const open = seedEditor;
 
 /** What the services would extract from the document as it is now. */
 function fullExtraction(e: Editor) {

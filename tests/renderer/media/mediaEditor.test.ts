@@ -2,11 +2,10 @@
 // The photo, code and tag parts of the editor on a real TipTap editor with the article schema: codes expand
 // as they are typed (one undo gives the code back), figures are inserted where the schema keeps them, the
 // caption rules run on the live figures, and tags are document steps that reach the saved content.
-import { afterEach, describe, expect, it } from 'vitest';
-import { Editor } from '@tiptap/core';
+import { describe, expect, it } from 'vitest';
+import type { Editor } from '@tiptap/core';
 import type { EditorView } from '@tiptap/pm/view';
-import { contentToDoc, docToContent, type DocJSON } from '../../../src/renderer/editor/articleDoc';
-import { articleExtensions } from '../../../src/renderer/editor/articleExtensions';
+import { docToContent, type DocJSON } from '../../../src/renderer/editor/articleDoc';
 import { setCodesTr } from '../../../src/renderer/editor/extensions/codes/codeReplacements';
 import {
   captionCheckKey,
@@ -15,18 +14,9 @@ import {
 import { addTag, readTags, removeTag, retag } from '../../../src/renderer/features/tags/tagsDoc';
 import { DEFAULT_CAPTION_STYLE } from '../../../src/core/captions/style';
 import { tagKey } from '../../../src/core/tags/vocabulary';
-import { seedContent } from '../seedArticle';
+import { seedEditor } from '../seedEditor';
 
-let editor: Editor | null = null;
-afterEach(() => {
-  editor?.destroy();
-  editor = null;
-});
-
-function open(): Editor {
-  editor = new Editor({ extensions: articleExtensions(), content: contentToDoc(seedContent()) });
-  return editor;
-}
+const open = seedEditor;
 
 /** Types text at the cursor the way the browser's input reaches ProseMirror: through handleTextInput first. */
 function type(view: EditorView, text: string): void {

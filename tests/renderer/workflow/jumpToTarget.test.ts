@@ -1,25 +1,15 @@
 // @vitest-environment happy-dom
 // Where an approval gate's "jump to the problem" lands: an extracted quote by its own words, a quote marked by
 // hand (a split half) by its marked words rather than the whole paragraph, a finding by its offsets.
-import { afterEach, describe, expect, it } from 'vitest';
-import { Editor } from '@tiptap/core';
+import { describe, expect, it } from 'vitest';
+import type { Editor } from '@tiptap/core';
 import { extractQuotes } from '../../../src/core/quotes';
-import { contentToDoc } from '../../../src/renderer/editor/articleDoc';
-import { articleExtensions } from '../../../src/renderer/editor/articleExtensions';
 import { setQuoteReviews } from '../../../src/renderer/editor/extensions/quoteMarks/quoteMarks';
 import { locateTarget } from '../../../src/renderer/features/workflow/jumpToTarget';
 import { seedContent } from '../seedArticle';
+import { seedEditor } from '../seedEditor';
 
-let editor: Editor | null = null;
-afterEach(() => {
-  editor?.destroy();
-  editor = null;
-});
-
-function open(): Editor {
-  editor = new Editor({ extensions: articleExtensions(), content: contentToDoc(seedContent()) });
-  return editor;
-}
+const open = seedEditor;
 
 const text = (ed: Editor, r: { from: number; to: number } | null) =>
   r ? ed.state.doc.textBetween(r.from, r.to) : null;
