@@ -19,6 +19,7 @@ import { formatDateTime, type UiLanguage } from '../../i18n';
 import { msg, postNotice } from '../shell/notices';
 import { afterSave, attempt } from './actions';
 import { useStore } from './useStore';
+import { FormActions } from './FormActions';
 
 type Props = {
   articleId: string;
@@ -259,19 +260,12 @@ function BodyForm(props: {
           data-testid="comment-input"
         />
       </label>
-      <div className="fc-form-actions">
-        <button
-          type="submit"
-          className="btn btn-small btn-primary"
-          disabled={busy || !body.trim()}
-          data-testid="comment-submit"
-        >
-          {props.submitLabel}
-        </button>
-        <button type="button" className="btn btn-small" onClick={props.onCancel}>
-          {t('factcheck.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={props.submitLabel}
+        submitTestId="comment-submit"
+        disabled={busy || !body.trim()}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

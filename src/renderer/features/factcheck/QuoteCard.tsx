@@ -11,6 +11,7 @@ import { formatDateTime, type UiLanguage } from '../../i18n';
 import { bodyBlocks } from '../../editor/extensions/quoteMarks/bodyBlocks';
 import { afterSave } from './actions';
 import { Evidence } from './Evidence';
+import { FormActions } from './FormActions';
 
 export type QuoteRow = { quote: Quote; item: QuoteReviewItem | null };
 
@@ -360,14 +361,11 @@ function WaiveForm({
           {t('factcheck.waive.reasonRequired')}
         </p>
       )}
-      <div className="fc-form-actions">
-        <button type="submit" className="btn btn-small btn-primary" data-testid="waive-confirm">
-          {t('factcheck.waive.confirm')}
-        </button>
-        <button type="button" className="btn btn-small" onClick={onCancel}>
-          {t('factcheck.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('factcheck.waive.confirm')}
+        submitTestId="waive-confirm"
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -416,14 +414,11 @@ function EditForm(props: {
           data-testid="edit-note"
         />
       </label>
-      <div className="fc-form-actions">
-        <button type="submit" className="btn btn-small btn-primary" data-testid="edit-save">
-          {t('factcheck.edit.save')}
-        </button>
-        <button type="button" className="btn btn-small" onClick={props.onCancel}>
-          {t('factcheck.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('factcheck.edit.save')}
+        submitTestId="edit-save"
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { attempt } from './actions';
 import { loadSource } from './sourceCache';
 import { SourceDialog } from './SourceDialog';
 import { SourceMeta } from './SourceMeta';
+import { FormActions } from './FormActions';
 
 type Props = { articleId: string; sources: SourceSummary[] | null; onChanged: () => void };
 
@@ -194,14 +195,12 @@ function SourceForm(props: { articleId: string; onAdded: () => void; onCancel: (
           {error}
         </p>
       )}
-      <div className="fc-form-actions">
-        <button type="submit" className="btn btn-small btn-primary" disabled={busy} data-testid="source-save">
-          {t('factcheck.sources.save')}
-        </button>
-        <button type="button" className="btn btn-small" onClick={props.onCancel}>
-          {t('factcheck.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('factcheck.sources.save')}
+        submitTestId="source-save"
+        disabled={busy}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }
