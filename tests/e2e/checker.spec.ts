@@ -4,11 +4,16 @@
 // and its refusal of a catastrophic pattern, the digits setting switching a finding on and off, and a second
 // spelling of a name flagged by the whole-article rules once typing pauses.
 import type { Locator, Page } from '@playwright/test';
-import { expect, importSeed, screenshot, test } from './harness';
+import { expect, importSeed, screenshot, test, type AppFixture } from './harness';
 
-async function importSeedWithChecker(page: Page): Promise<void> {
+/** Salma, a copy editor, imports the seed; the checker panel is open beside it. */
+async function openSeed(app: AppFixture): Promise<Page> {
+  const { page } = app;
+  await app.invoke('user:set', { name: 'سلمى' });
+  await app.open();
   await importSeed(page);
   await expect(page.getByTestId('checker-panel')).toBeVisible();
+  return page;
 }
 
 const underline = (page: Page, rule: string): Locator =>
@@ -20,10 +25,7 @@ const lavrovParagraph = (page: Page): Locator =>
 test('the seed: أن after وقال لافروف، is underlined, the card suggests إن, applying it is one undo step', async ({
   app,
 }) => {
-  const { page } = app;
-  await app.invoke('user:set', { name: 'سلمى' });
-  await app.open();
-  await importSeedWithChecker(page);
+  const page = await openSeed(app);
   const grammar = underline(page, 'grammar.inna-after-qala');
   await expect(grammar).toHaveCount(1);
   await expect(grammar).toHaveText('أن');
@@ -62,10 +64,7 @@ test('the seed: أن after وقال لافروف، is underlined, the card sugge
 test('spaces: "تاس" ., no-break and trailing spaces are flagged; Fix all safe removes them in one undo step; F8 moves on', async ({
   app,
 }) => {
-  const { page } = app;
-  await app.invoke('user:set', { name: 'سلمى' });
-  await app.open();
-  await importSeedWithChecker(page);
+  const page = await openSeed(app);
   const editor = page.getByTestId('editor');
   const spaceBefore = underline(page, 'punctuation.space-before');
   const nbsp = underline(page, 'typography.no-break-space');
@@ -118,10 +117,7 @@ test('spaces: "تاس" ., no-break and trailing spaces are flagged; Fix all safe
 });
 
 test('ignoring a rule in this article hides its findings, also after a reload', async ({ app }) => {
-  const { page } = app;
-  await app.invoke('user:set', { name: 'سلمى' });
-  await app.open();
-  await importSeedWithChecker(page);
+  const page = await openSeed(app);
   const style = underline(page, 'style.tamma-masdar');
   await expect(style).not.toHaveCount(0);
   await style.first().click();
@@ -142,10 +138,7 @@ test('ignoring a rule in this article hides its findings, also after a reload', 
 });
 
 test('a spelling finding goes away once its word is added to the dictionary', async ({ app }) => {
-  const { page } = app;
-  await app.invoke('user:set', { name: 'سلمى' });
-  await app.open();
-  await importSeedWithChecker(page);
+  const page = await openSeed(app);
   const sub = page.getByTestId('editor').locator('h2');
   await sub.click();
   await page.keyboard.press('End');
@@ -170,10 +163,7 @@ test('a spelling finding goes away once its word is added to the dictionary', as
 test('rule manager: a word-list rule with a passing example; a catastrophic pattern is refused', async ({
   app,
 }) => {
-  const { page } = app;
-  await app.invoke('user:set', { name: 'سلمى' });
-  await app.open();
-  await importSeedWithChecker(page);
+  const page = await openSeed(app);
   await page.getByTestId('checker-rules').click();
   const manager = page.getByTestId('rule-manager');
   await expect(manager).toBeVisible();
@@ -235,10 +225,7 @@ test('rule manager: a word-list rule with a passing example; a catastrophic patt
 });
 
 test('the digits setting turns a digits finding on and off', async ({ app }) => {
-  const { page } = app;
-  await app.invoke('user:set', { name: 'سلمى' });
-  await app.open();
-  await importSeedWithChecker(page);
+  const page = await openSeed(app);
   const indic = underline(page, 'numbers.prefer-arabic-indic');
   await expect(indic).toHaveCount(0);
   await page.getByTestId('checker-settings').click();
@@ -260,10 +247,7 @@ test('the digits setting turns a digits finding on and off', async ({ app }) => 
 });
 
 test('a second spelling of a name typed into the article is flagged once typing pauses', async ({ app }) => {
-  const { page } = app;
-  await app.invoke('user:set', { name: 'سلمى' });
-  await app.open();
-  await importSeedWithChecker(page);
+  const page = await openSeed(app);
   const names = underline(page, 'names.consistency');
   await expect(names).toHaveCount(0);
   // The seed writes سيرجي لافروف; a copy editor adds a paragraph with the other common spelling.
