@@ -253,15 +253,16 @@ export function pruneMedia(db: Db, options: { dryRun?: boolean; now?: Date } = {
     .transaction((): PruneResult => {
       const images = listImageHeads(db);
       const old = images.filter((i) => i.createdAt < cutoff);
+      // Only the old photos are in question; the reading stops as soon as every one of them is seen in use.
+      const candidates = new Set(old.map((i) => i.hash));
       const used = new Set<string>();
-      if (old.length) {
-        const ids = db.prepare<[], { id: string }>('SELECT id FROM articles').all();
-        for (const { id } of ids) {
-          for (const head of listRevisionHeads(db, id)) {
-            const rev = getRevisionRecord(db, id, head.seq);
-            if (!rev) throw new AppError('database', `Revision ${head.seq} of article ${id} cannot be read.`);
-            for (const f of rev.content.figures) if (f.image) used.add(f.image);
-          }
+      const ids = candidates.size ? db.prepare<[], { id: string }>('SELECT id FROM articles').all() : [];
+      scan: for (const { id } of ids) {
+        for (const head of listRevisionHeads(db, id)) {
+          const rev = getRevisionRecord(db, id, head.seq);
+          if (!rev) throw new AppError('database', `Revision ${head.seq} of article ${id} cannot be read.`);
+          for (const f of rev.content.figures) if (f.image && candidates.has(f.image)) used.add(f.image);
+          if (used.size === candidates.size) break scan;
         }
       }
       const removed = old
