@@ -16,9 +16,8 @@ export type Decision = 'accept' | 'reject';
 /** One suggestion as a reviewer sees it: a contiguous run of one mark in the headline or one body block. */
 export type Suggestion = SuggestionAttrs & {
   type: SuggestionType;
-  /** Index of the body block; HEADLINE_BLOCK (with `field`) for the headline. */
+  /** Index of the body block; HEADLINE_BLOCK for the headline. */
   block: number;
-  field?: 'headline';
   from: number;
   to: number;
   text: string;
@@ -68,7 +67,6 @@ export function suggestionsOf(content: ArticleContent): Suggestion[] {
         ...a,
         type: span.type as SuggestionType,
         block,
-        ...(block === HEADLINE_BLOCK ? { field: 'headline' as const } : {}),
         from: span.from,
         to: span.to,
         text: b.text.slice(span.from, span.to),

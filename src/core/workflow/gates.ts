@@ -3,7 +3,7 @@
 // the same rules serve the services, the CLI and the UI. Each problem names its target so the UI can jump to it.
 import { z } from 'zod';
 import type { ArticleContent } from '../article/model';
-import { suggestionsOf } from '../suggestions/suggestions';
+import { HEADLINE_BLOCK, suggestionsOf } from '../suggestions/suggestions';
 
 export const GATE_IDS = [
   'checker',
@@ -293,7 +293,7 @@ function suggestionsGate(content: ArticleContent): GateResult {
             en: `Deletion suggested by ${sg.author}: “${short(sg.text)}”`,
           },
     target:
-      sg.field === 'headline'
+      sg.block === HEADLINE_BLOCK
         ? { kind: 'field', field: 'headline' }
         : { kind: 'block', block: sg.block, from: sg.from, to: sg.to },
   }));
